@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const main = new URL('../dist/main.js', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const sha = (vendor: string) =>
+  createHash('sha256').update(readFileSync(new URL(`../../../specs/${vendor}.openapi.yml`, import.meta.url))).digest('hex');
+
+describe('reelkit (built binary)', () => {
+  it('prints its package version for --version', async () => {
+    const { stdout } = await run(process.execPath, [main, '--version']);
+    expect(stdout.trim()).toBe(pkg.version);
+  });
+
+  it('doctor lists both built-in specs with the hash of the checked-in spec files', async () => {
+    const { stdout } = await run(process.execPath, [main, 'doctor']);
+    expect(stdout).toMatch(/creatomate\s+Creatomate API 1\.0 \(OpenAPI 3\.0\.1, 6 operations/);
+    expect(stdout).toMatch(/creatify\s+Creatify API \(custom templates\) 1\.0\.0 \(OpenAPI 3\.0\.3, 7 operations/);
+    expect(stdout).toContain(sha('creatomate').slice(0, 12));
+    expect(stdout).toContain(sha('creatify').slice(0, 12));
+  });
+
+  it('exits non-zero on an unknown command', async () => {
+    await expect(run(process.execPath, [main, 'nope'])).rejects.toMatchObject({ code: 1 });
+  });
+});

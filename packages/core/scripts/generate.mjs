@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Generates everything under src/generated/ and test/generated/ from ../../specs/*.openapi.yml:
+//   <vendor>/types.ts       openapi-typescript (paths, components, operations)
+//   <vendor>/zod.ts         @hey-api/openapi-ts zod plugin (zod 4 schemas)
+//   <vendor>/operations.ts  one row per operation: method, path, and its zod schemas (for runtime validation)
+//   specs.ts                title, version and sha256 of each spec (what `reelkit doctor` prints)
+//   test/generated/<vendor>.schemas.test-d.ts  zod output type === openapi-typescript type, per component schema
+// `--check` generates in memory and fails, listing the files, when anything committed is stale.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+import { typeExceptions } from './type-exceptions.mjs';
+
+const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const specsDir = resolve(pkgDir, '../../specs');
+const vendors = ['creatomate', 'creatify'];
+const check = process.argv.includes('--check');
+
+const header = (spec, tool) =>
+  `// generated — do not edit. Source: specs/${spec} via ${tool}.\n// Regenerate with \`pnpm generate\`; \`pnpm generate:check\` fails when this file is stale.\n/* eslint-disable */\n`;
+
+const pascal = (s) =>
+  s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+
+/** @type {Map<string, string>} path relative to the package → content */
+const files = new Map();
+
+async function generateVendor(vendor) {
+  const specFile = `${vendor}.openapi.yml`;
+  const specPath = join(specsDir, specFile);
+  const text = readFileSync(specPath, 'utf8');
+  const spec = parse(text);
+
+  // 1. openapi-typescript. defaultNonNullable off: a field with a default stays optional in request bodies.
+  const ast = await openapiTS(new URL(`file://${specPath}`), { defaultNonNullable: false });
+  files.set(`src/generated/${vendor}/types.ts`, header(specFile, 'openapi-typescript') + astToString(ast));
+
+  // 2. hey-api zod plugin, through its CLI (its documented interface), into a scratch folder.
+  const tmp = mkdtempSync(join(tmpdir(), 'reelkit-zod-'));
+  try {
+    const bin = join(pkgDir, 'node_modules/.bin/openapi-ts');
+    execFileSync(bin, ['-i', specPath, '-o', tmp, '-p', 'zod', '--no-log-file', '--silent'], { stdio: 'pipe' });
+    const zod = readFileSync(join(tmp, 'zod.gen.ts'), 'utf8').replace(/^\/\/ This file is auto-generated.*\n/, '');
+    files.set(`src/generated/${vendor}/zod.ts`, header(specFile, '@hey-api/openapi-ts (zod plugin)') + zod);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const zodText = files.get(`src/generated/${vendor}/zod.ts`);
+  const zodExports = new Set([...zodText.matchAll(/^export const (\w+)/gm)].map((m) => m[1]));
+
+  // 3. operation table
+  const resolveRef = (obj) => {
+    let o = obj;
+    while (o && o.$ref) o = o.$ref.split('/').slice(1).reduce((acc, k) => acc[k], spec);
+    return o;
+  };
+  const rows = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      const op = item[method];
+      if (!op) continue;
+      const base = `z${pascal(op.operationId)}`;
+      const pick = (suffix) => (zodExports.has(base + suffix) ? `zod.${base}${suffix}` : 'undefined');
+      const success = Object.keys(op.responses).filter((c) => /^2\d\d$/.test(c));
+      if (success.length !== 1) throw new Error(`${op.operationId}: expected one 2xx response, got ${success.join(',')}`);
+      const reqBody = resolveRef(op.requestBody);
+      const bodySchema = resolveRef(reqBody?.content?.['application/json']?.schema);
+      let body = pick('Body');
+      // The zod plugin ignores `additionalProperties: false` next to `properties`; make such bodies strict here.
+      if (body !== 'undefined' && bodySchema?.additionalProperties === false) body = `${body}.strict()`;
+      rows.push(
+        `  ${op.operationId}: {\n` +
+          `    operationId: '${op.operationId}',\n` +
+          `    method: '${method.toUpperCase()}',\n` +
+          `    path: '${path}',\n` +
+          `    successStatus: ${success[0]},\n` +
+          `    unconfirmed: ${Boolean(op['x-reelkit-unconfirmed'])},\n` +
+          `    bodyRequired: ${Boolean(reqBody?.required)},\n` +
+          `    body: ${body},\n` +
+          `    path_params: ${pick('Path')},\n` +
+          `    query: ${pick('Query')},\n` +
+          `    response: ${pick('Response')},\n` +
+          `  },`,
+      );
+    }
+  }
+  files.set(
+    `src/generated/${vendor}/operations.ts`,
+    header(specFile, 'scripts/generate.mjs') +
+      `import * as zod from './zod.js';\n\n` +
+      `/** Every operation of specs/${specFile}, keyed by operationId, with the zod schemas that validate it. */\n` +
+      `export const operations = {\n${rows.join('\n')}\n} as const;\n\n` +
+      `export type OperationId = keyof typeof operations;\n`,
+  );
+
+  // 4. type-equality tests, one per component schema
+  const exceptions = typeExceptions[vendor] ?? {};
+  const names = Object.keys(spec.components.schemas);
+  for (const name of Object.keys(exceptions)) {
+    if (!names.includes(name)) throw new Error(`type-exceptions.mjs names ${vendor}.${name}, which the spec does not have`);
+  }
+  const cases = names.map((name) => {
+    const ex = exceptions[name];
+    const zodType = ex?.compare === 'input' ? `z.input<typeof zod.z${name}>` : `z.output<typeof zod.z${name}>`;
+    const tsType = ex?.compare === 'known-keys' ? `KnownKeys<Schemas['${name}']>` : `Schemas['${name}']`;
+    const note = ex ? ` (exception: ${ex.compare}, see scripts/type-exceptions.mjs)` : '';
+    return `  it('${name}: zod and openapi-typescript agree${note}', () => {\n    expectTypeOf<${zodType}>().toEqualTypeOf<${tsType}>();\n  });`;
+  });
+  files.set(
+    `test/generated/${vendor}.schemas.test-d.ts`,
+    header(specFile, 'scripts/generate.mjs') +
+      `import type * as z from 'zod';\nimport { describe, expectTypeOf, it } from 'vitest';\n` +
+      `import type { components } from '../../src/generated/${vendor}/types.js';\n` +
+      `import type * as zod from '../../src/generated/${vendor}/zod.js';\n\n` +
+      `type Schemas = components['schemas'];\n` +
+      `/** Drops the index signature that \`additionalProperties: true\` adds, keeping the declared keys. */\n` +
+      `type KnownKeys<T> = { [K in keyof T as string extends K ? never : K]: T[K] };\n\n` +
+      `describe('${vendor}: generated zod schemas match the generated types', () => {\n${cases.join('\n')}\n});\n`,
+  );
+
+  return { vendor, title: spec.info.title, version: spec.info.version, openapi: spec.openapi, sha256: createHash('sha256').update(text).digest('hex'), operations: rows.length };
+}
+
+const metas = [];
+for (const v of vendors) metas.push(await generateVendor(v));
+files.set(
+  'src/generated/specs.ts',
+  header('*.openapi.yml', 'scripts/generate.mjs') +
+    `/** The specs this build of @reelkit/core was generated from. */\n` +
+    `export const specs = ${JSON.stringify(
+      Object.fromEntries(metas.map(({ vendor, ...m }) => [vendor, { file: `specs/${vendor}.openapi.yml`, ...m }])),
+      null,
+      2,
+    )} as const;\n`,
+);
+
+if (check) {
+  const stale = [];
+  for (const [rel, content] of files) {
+    const abs = join(pkgDir, rel);
+    if (!existsSync(abs) || readFileSync(abs, 'utf8') !== content) stale.push(rel);
+  }
+  // A generated file that generation no longer produces is stale too.
+  for (const dir of ['src/generated', 'test/generated']) {
+    const walk = (d) =>
+      readdirSync(join(pkgDir, d), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)],
+      );
+    if (existsSync(join(pkgDir, dir))) for (const f of walk(dir)) if (!files.has(f)) stale.push(`${f} (no longer generated)`);
+  }
+  if (stale.length) {
+    console.error(`Generated files are stale; run \`pnpm generate\` and commit:\n  ${stale.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`generate:check: ${files.size} generated files match specs/`);
+} else {
+  for (const [rel, content] of files) {
+    const abs = join(pkgDir, rel);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+  console.log(`generated ${files.size} files: ${[...files.keys()].map((f) => relative('.', join(pkgDir, f))).join(', ')}`);
+}
