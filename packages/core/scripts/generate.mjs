@@ -2,7 +2,8 @@
 // Generates everything under src/generated/ and test/generated/ from ../../specs/*.openapi.yml:
 //   <vendor>/types.ts       openapi-typescript (paths, components, operations)
 //   <vendor>/zod.ts         @hey-api/openapi-ts zod plugin (zod 4 schemas)
-//   <vendor>/operations.ts  one row per operation: method, path, and its zod schemas (for runtime validation)
+//   <vendor>/operations.ts  operationSchemas: one row per operation: method, path, and its zod schemas
+//   <vendor>/index.ts       re-exports the three above (package subpaths @reelkit/core/<vendor>)
 //   specs.ts                title, version and sha256 of each spec (what `reelkit doctor` prints)
 //   test/generated/<vendor>.schemas.test-d.ts  zod output type === openapi-typescript type, per component schema
 // `--check` generates in memory and fails, listing the files, when anything committed is stale.
@@ -17,7 +18,8 @@ import { parse } from 'yaml';
 import { typeExceptions } from './type-exceptions.mjs';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const specsDir = resolve(pkgDir, '../../specs');
+// REELKIT_SPECS_DIR lets the freshness test point the generator at a modified copy of the specs.
+const specsDir = resolve(process.env.REELKIT_SPECS_DIR ?? resolve(pkgDir, '../../specs'));
 const vendors = ['creatomate', 'creatify'];
 const check = process.argv.includes('--check');
 
@@ -98,8 +100,13 @@ async function generateVendor(vendor) {
     header(specFile, 'scripts/generate.mjs') +
       `import * as zod from './zod.js';\n\n` +
       `/** Every operation of specs/${specFile}, keyed by operationId, with the zod schemas that validate it. */\n` +
-      `export const operations = {\n${rows.join('\n')}\n} as const;\n\n` +
-      `export type OperationId = keyof typeof operations;\n`,
+      `export const operationSchemas = {\n${rows.join('\n')}\n} as const;\n\n` +
+      `export type OperationId = keyof typeof operationSchemas;\n`,
+  );
+  files.set(
+    `src/generated/${vendor}/index.ts`,
+    header(specFile, 'scripts/generate.mjs') +
+      `export type * from './types.js';\nexport * from './zod.js';\nexport * from './operations.js';\n`,
   );
 
   // 4. type-equality tests, one per component schema

@@ -4,7 +4,7 @@
 import * as zod from './zod.js';
 
 /** Every operation of specs/creatify.openapi.yml, keyed by operationId, with the zod schemas that validate it. */
-export const operations = {
+export const operationSchemas = {
   custom_template_jobs_create: {
     operationId: 'custom_template_jobs_create',
     method: 'POST',
@@ -91,4 +91,4 @@ export const operations = {
   },
 } as const;
 
-export type OperationId = keyof typeof operations;
+export type OperationId = keyof typeof operationSchemas;

@@ -4,7 +4,7 @@
 import * as zod from './zod.js';
 
 /** Every operation of specs/creatomate.openapi.yml, keyed by operationId, with the zod schemas that validate it. */
-export const operations = {
+export const operationSchemas = {
   listRenders: {
     operationId: 'listRenders',
     method: 'GET',
@@ -79,4 +79,4 @@ export const operations = {
   },
 } as const;
 
-export type OperationId = keyof typeof operations;
+export type OperationId = keyof typeof operationSchemas;
