@@ -1,0 +1,78 @@
+// Creatomate does not sign webhooks, so anyone who learns the receiver URL can POST a fake Render.
+// reelkit puts an HMAC token into the webhook URL itself: the receiver checks the token (proving the
+// URL came from whoever holds the secret, for this render key) and then re-fetches the render
+// (`confirmRenderWebhook`) so the payload's claims are never trusted. Web Crypto only, so this runs
+// in Node, browsers, Deno, Bun and edge runtimes.
+
+/** Query parameter carrying the caller's key for the render (e.g. an order id). */
+export const WEBHOOK_KEY_PARAM = 'reelkit_key';
+/** Query parameter carrying the HMAC-SHA256 token (base64url). */
+export const WEBHOOK_SIGNATURE_PARAM = 'reelkit_sig';
+
+export type WebhookSecret = string | Uint8Array;
+
+export type WebhookUrlVerification =
+  | { valid: true; renderKey: string }
+  | { valid: false; reason: 'missing_signature' | 'bad_signature' };
+
+const encoder = new TextEncoder();
+
+async function hmacKey(secret: WebhookSecret): Promise<CryptoKey> {
+  const raw = typeof secret === 'string' ? encoder.encode(secret) : secret;
+  if (raw.byteLength === 0) throw new TypeError('The webhook secret must not be empty.');
+  return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+}
+
+/**
+ * What the token covers: the path and the sorted query without the token. Scheme and host are left
+ * out on purpose: behind a proxy or TLS terminator the receiver sees a different origin than the
+ * one Creatomate called.
+ */
+function signedMessage(url: URL): Uint8Array<ArrayBuffer> {
+  const params = new URLSearchParams(url.search);
+  params.delete(WEBHOOK_SIGNATURE_PARAM);
+  params.sort();
+  return encoder.encode(`v1\n${url.pathname}\n${params.toString()}`);
+}
+
+const toBase64Url = (bytes: ArrayBuffer) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+// Accepts an absolute URL or what a server sees as the request target (`/hooks/creatomate?…`).
+const parse = (url: string | URL) => new URL(url, 'http://receiver.invalid');
+
+/**
+ * Returns `url` with `reelkit_key=<renderKey>` and an HMAC token added; pass the result as the
+ * render's `webhook_url`. `renderKey` is your own identifier for the work (an order id, a batch
+ * item key): the receiver gets it back from `verifyWebhookUrl` only if the token is valid.
+ */
+export async function signWebhookUrl(url: string | URL, secret: WebhookSecret, renderKey: string): Promise<string> {
+  const out = new URL(url);
+  out.searchParams.delete(WEBHOOK_SIGNATURE_PARAM);
+  out.searchParams.set(WEBHOOK_KEY_PARAM, renderKey);
+  const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), signedMessage(out));
+  out.searchParams.set(WEBHOOK_SIGNATURE_PARAM, toBase64Url(signature));
+  return out.toString();
+}
+
+/**
+ * Checks the token in a webhook request's URL (absolute, or the path and query a server receives).
+ * Constant-time (Web Crypto `verify`). A valid token proves the URL was signed with `secret`; it
+ * says nothing about the body, so confirm the render with `renders.confirmRenderWebhook` too.
+ */
+export async function verifyWebhookUrl(url: string | URL, secret: WebhookSecret): Promise<WebhookUrlVerification> {
+  const parsed = parse(url);
+  const token = parsed.searchParams.get(WEBHOOK_SIGNATURE_PARAM);
+  const renderKey = parsed.searchParams.get(WEBHOOK_KEY_PARAM);
+  if (token === null || renderKey === null) return { valid: false, reason: 'missing_signature' };
+  const signature = fromBase64Url(token);
+  if (!signature) return { valid: false, reason: 'bad_signature' };
+  const ok = await crypto.subtle.verify('HMAC', await hmacKey(secret), signature, signedMessage(parsed));
+  return ok ? { valid: true, renderKey } : { valid: false, reason: 'bad_signature' };
+}

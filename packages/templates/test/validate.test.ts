@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { CREATOMATE_TEMPLATE_IDS, creatomateTemplates } from '@reelkit/emulator/fixtures';
+import { inspectTemplate, validateModifications, type Modifications } from '../src/index.js';
+
+const source = (id: string) => creatomateTemplates.find((t) => t.id === id)!.source!;
+const story = source(CREATOMATE_TEMPLATE_IDS.storyPromo);
+
+/** A modification for everything inspection says is addressable, with a value of the right kind. */
+function fullModifications(src: Record<string, unknown>): Modifications {
+  const info = inspectTemplate(src);
+  const mods: Modifications = {};
+  for (const el of info.elements) {
+    const handle = el.name ?? el.id!;
+    if (el.mainProperty === 'text') mods[handle] = `new ${handle}`;
+    else if (el.mainProperty === 'source') mods[handle] = `https://cdn.example.com/new/${encodeURIComponent(handle)}`;
+    else mods[`${handle}.opacity`] = '80%';
+    if (el.id) mods[`${el.id}.opacity`] = 0.5;
+    for (const ph of el.placeholders) mods[`${handle}.text.${ph}`] = 'scoped';
+  }
+  for (const ph of info.placeholders) mods[ph.name] = 'value';
+  mods.width = 720;
+  mods.height = '1280';
+  return mods;
+}
+
+describe('validateModifications', () => {
+  for (const template of creatomateTemplates) {
+    it(`accepts a modification of every addressable element of seed template "${template.name}"`, () => {
+      const mods = fullModifications(template.source!);
+      expect(Object.keys(mods).length).toBeGreaterThan(3);
+      expect(validateModifications(template.source!, mods)).toEqual([]);
+    });
+
+    it(`flags a misspelt element name in seed template "${template.name}" with a suggestion`, () => {
+      const named = inspectTemplate(template.source!).elements.find((el) => el.mainProperty !== null && el.name)!;
+      const typo = named.name!.slice(0, -1);
+      const problems = validateModifications(template.source!, { [typo]: 'x' });
+      expect(problems).toEqual([expect.objectContaining({ key: typo, code: 'unknown_key', suggestion: named.name })]);
+      expect(problems[0]!.message).toContain(`did you mean '${named.name}'`);
+    });
+  }
+
+  it('suggests the right element for a misspelt Name.property', () => {
+    expect(validateModifications(story, { 'Headlin.fill_color': '#fff' })).toEqual([
+      expect.objectContaining({ code: 'unknown_key', suggestion: 'Headline.fill_color' }),
+    ]);
+  });
+
+  it('flags a property the element kind does not have and suggests a close one', () => {
+    expect(validateModifications(story, { 'Headline.fill_colour': '#fff' })).toEqual([
+      expect.objectContaining({ key: 'Headline.fill_colour', code: 'unknown_property', suggestion: 'Headline.fill_color' }),
+    ]);
+    expect(validateModifications(story, { 'Music.font_family': 'Arial' })).toEqual([
+      expect.objectContaining({ code: 'unknown_property' }),
+    ]);
+  });
+
+  it('flags a scoped placeholder that is not in that element', () => {
+    expect(validateModifications(story, { 'Headline.text.website': 'x' })).toEqual([
+      expect.objectContaining({ code: 'unknown_placeholder', key: 'Headline.text.website' }),
+    ]);
+    expect(validateModifications(story, { 'Headline.text.headlin': 'x' })).toEqual([
+      expect.objectContaining({ code: 'unknown_placeholder', suggestion: 'Headline.text.headline' }),
+    ]);
+  });
+
+  it('flags a value of the wrong kind', () => {
+    const problems = validateModifications(story, {
+      Logo: 'not a url',
+      Headline: { text: 'object' },
+      'Headline.visible': 'yes',
+      'Headline.x': { a: 1 },
+      output_format: 'webm',
+      website: ['a'],
+    });
+    expect(problems.map((p) => [p.key, p.code])).toEqual([
+      ['Logo', 'invalid_value'],
+      ['Headline', 'invalid_value'],
+      ['Headline.visible', 'invalid_value'],
+      ['Headline.x', 'invalid_value'],
+      ['output_format', 'invalid_value'],
+      ['website', 'invalid_value'],
+    ]);
+    expect(problems[0]!.message).toContain('expects a URL');
+    expect(problems[1]!.message).toContain('got an object');
+  });
+
+  it('accepts numbers for text, keyframes for animatable properties, null to unset, and keyframe paths', () => {
+    expect(
+      validateModifications(story, {
+        Headline: 42,
+        'Headline.x': [{ time: 0, value: '10%' }, { time: 2, value: '90%' }],
+        'Headline.fill_color': null,
+        'Outro-Backdrop.stroke_end.0.value': '100%',
+        'Headline.transcript_source': 'Background-Video',
+      }),
+    ).toEqual([]);
+  });
+
+  it('addresses elements by id, also with a property', () => {
+    const id = '0f1e2d3c-4b5a-4697-8877-665544332211';
+    expect(validateModifications(story, { [id]: 'https://x.test/v.mp4', [`${id}.volume`]: '50%' })).toEqual([]);
+    expect(validateModifications(story, { [id]: 'nope' })).toEqual([expect.objectContaining({ code: 'invalid_value' })]);
+  });
+
+  it('flags a bare name for a composition or shape, which has no main property', () => {
+    expect(validateModifications(story, { Outro: 'x', 'Outro-Backdrop': '#000' }).map((p) => p.code)).toEqual(['no_main_property', 'no_main_property']);
+  });
+
+  it('reaches elements inside nested compositions by name', () => {
+    const digest = source(CREATOMATE_TEMPLATE_IDS.digestGif);
+    expect(validateModifications(digest, { 'Issue-Number': '42', issue: 7, 'Footer.y': '85%' })).toEqual([]);
+  });
+
+  it('lets element names that contain dots and spaces win over property paths', () => {
+    const src = { elements: [{ type: 'text', name: 'Title v1.2', text: 'a' }, { type: 'text', name: 'Text 1', text: 'b' }] };
+    expect(validateModifications(src, { 'Title v1.2': 'x', 'Title v1.2.fill_color': '#000', 'Text 1.text': 'y' })).toEqual([]);
+  });
+
+  it('rejects modifications that are not an object', () => {
+    expect(validateModifications(story, 'nope' as unknown as Modifications)).toEqual([expect.objectContaining({ code: 'invalid_value' })]);
+  });
+});
