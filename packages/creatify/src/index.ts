@@ -1,0 +1,5 @@
+// @reelkit/creatify: Creatify custom template jobs and templates on a @reelkit/core client.
+export * from './variables.js';
+export * from './credits.js';
+export * from './input.js';
+export * from './status.js';
