@@ -1,1 +1,10 @@
+export { startEmulator, type Emulator, type EmulatorOptions, type EmulatorState } from './server.js';
+export type { EmulatorClock } from './clock.js';
+export type { FaultKind, FaultRule, FaultState } from './faults.js';
+export { FAULT_KINDS, parseFaults } from './faults.js';
+export type { RateLimitOptions } from './ratelimit.js';
+export { CREATOMATE_RATE_LIMIT } from './ratelimit.js';
+export type { WebhookAttempt, WebhookOptions } from './webhooks.js';
+export { CREATIFY_PRICES, creditsFor } from './pricing.js';
+export { TIMINGS } from './engine.js';
 export * from './fixtures.js';

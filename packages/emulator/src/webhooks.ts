@@ -1,0 +1,104 @@
+// Webhook delivery: POST the payload with a timeout, retry on failure, record every attempt.
+import type { Vendor } from './errors.js';
+
+export interface WebhookOptions {
+  /** Per-attempt timeout in real milliseconds (default 5000). */
+  timeoutMs?: number;
+  /** Extra attempts after a failed one (non-2xx, timeout, connection error); default 2. */
+  retries?: number;
+  /** Real milliseconds before retry n (n × this); default 1000. */
+  retryDelayMs?: number;
+}
+
+export interface WebhookAttempt {
+  /** Identifies the delivery (one event); its attempts share it. */
+  deliveryId: number;
+  attempt: number;
+  vendor: Vendor;
+  /** Render or job id. */
+  resourceId: string;
+  /** The status the payload carries. */
+  event: string;
+  url: string;
+  payload: unknown;
+  /** Real wall-clock time the attempt started (ISO 8601). */
+  startedAt: string;
+  durationMs: number;
+  /** HTTP status of the receiver's answer, or null when there was none. */
+  responseStatus: number | null;
+  ok: boolean;
+  error: string | null;
+}
+
+export class Webhooks {
+  readonly #attempts: WebhookAttempt[] = [];
+  readonly #inflight = new Set<Promise<void>>();
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #retryDelayMs: number;
+  #nextId = 1;
+  #closed = false;
+
+  constructor(options: WebhookOptions = {}) {
+    this.#timeoutMs = options.timeoutMs ?? 5000;
+    this.#retries = options.retries ?? 2;
+    this.#retryDelayMs = options.retryDelayMs ?? 1000;
+  }
+
+  /** Every attempt so far, oldest first. */
+  deliveries(): WebhookAttempt[] {
+    return this.#attempts.map((a) => ({ ...a }));
+  }
+
+  clear(): void {
+    this.#attempts.length = 0;
+  }
+
+  /** Resolves when no delivery is in flight (retries included). */
+  async idle(): Promise<void> {
+    while (this.#inflight.size > 0) await Promise.allSettled([...this.#inflight]);
+  }
+
+  close(): void {
+    this.#closed = true;
+  }
+
+  send(vendor: Vendor, resourceId: string, event: string, url: string, payload: unknown): void {
+    if (this.#closed) return;
+    const deliveryId = this.#nextId++;
+    const run = this.#deliver(deliveryId, vendor, resourceId, event, url, payload);
+    this.#inflight.add(run);
+    void run.finally(() => this.#inflight.delete(run));
+  }
+
+  async #deliver(deliveryId: number, vendor: Vendor, resourceId: string, event: string, url: string, payload: unknown): Promise<void> {
+    const body = JSON.stringify(payload);
+    for (let attempt = 1; attempt <= this.#retries + 1 && !this.#closed; attempt++) {
+      if (attempt > 1) await new Promise((r) => setTimeout(r, this.#retryDelayMs * (attempt - 1)));
+      const started = Date.now();
+      const record: WebhookAttempt = {
+        deliveryId, attempt, vendor, resourceId, event, url, payload,
+        startedAt: new Date(started).toISOString(), durationMs: 0, responseStatus: null, ok: false, error: null,
+      };
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': 'reelkit-emulator' },
+          body,
+          signal: AbortSignal.timeout(this.#timeoutMs),
+          redirect: 'manual',
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        record.responseStatus = res.status;
+        record.ok = res.status >= 200 && res.status < 300;
+        if (!record.ok) record.error = `HTTP ${res.status}`;
+      } catch (err) {
+        const e = err as Error;
+        record.error = e.name === 'TimeoutError' ? `timed out after ${this.#timeoutMs} ms` : `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`;
+      }
+      record.durationMs = Date.now() - started;
+      this.#attempts.push(record);
+      if (record.ok) return;
+    }
+  }
+}
