@@ -21,7 +21,7 @@ export interface FileSpec {
 }
 
 const { PNG } = pngjs;
-const { GIFEncoder } = gifenc;
+const GIFEncoder = typeof gifenc === 'function' ? gifenc : gifenc.GIFEncoder;
 
 export const CONTENT_TYPES: Record<OutputFormat, string> = {
   png: 'image/png',

@@ -135,7 +135,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     vendor === 'creatify' ? creatifyDetail(404, 'Not found.', 'not_found') : creatomateError(404, 'The requested resource was not found.');
 
   app.onError((err, c) => {
-    console.error('[emulator] unhandled error:', err);
+    // A client that hangs up mid-body is not the emulator's error; anything else is worth a log line.
+    const aborted = err.message === 'aborted' || (err as { code?: string }).code === 'ECONNRESET';
+    if (!aborted) console.error('[emulator] unhandled error:', err);
     const vendor = vendorOf(c.req.path);
     return send(c, vendor === 'creatify' ? creatifyDetail(500, 'A server error occurred.') : creatomateError(500, 'An internal error occurred.'));
   });

@@ -33,6 +33,7 @@ export interface WebhookAttempt {
 export class Webhooks {
   readonly #attempts: WebhookAttempt[] = [];
   readonly #inflight = new Set<Promise<void>>();
+  readonly #chains = new Map<string, Promise<void>>();
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #retryDelayMs: number;
@@ -66,9 +67,15 @@ export class Webhooks {
   send(vendor: Vendor, resourceId: string, event: string, url: string, payload: unknown): void {
     if (this.#closed) return;
     const deliveryId = this.#nextId++;
-    const run = this.#deliver(deliveryId, vendor, resourceId, event, url, payload);
+    // One resource's deliveries go out in order (in_queue before running before done).
+    const previous = this.#chains.get(resourceId) ?? Promise.resolve();
+    const run = previous.then(() => this.#deliver(deliveryId, vendor, resourceId, event, url, payload));
+    this.#chains.set(resourceId, run);
     this.#inflight.add(run);
-    void run.finally(() => this.#inflight.delete(run));
+    void run.finally(() => {
+      this.#inflight.delete(run);
+      if (this.#chains.get(resourceId) === run) this.#chains.delete(resourceId);
+    });
   }
 
   async #deliver(deliveryId: number, vendor: Vendor, resourceId: string, event: string, url: string, payload: unknown): Promise<void> {

@@ -10,6 +10,9 @@ declare module 'gifenc' {
     finish(): void;
     bytes(): Uint8Array;
   }
-  const gifenc: { GIFEncoder: (options?: { auto?: boolean; initialCapacity?: number }) => GIFEncoderInstance };
+  type GIFEncoderFn = (options?: { auto?: boolean; initialCapacity?: number }) => GIFEncoderInstance;
+  // Node loads the CommonJS build (default = module.exports); bundlers such as Vite load the ESM
+  // build, whose default export is the GIFEncoder function itself.
+  const gifenc: GIFEncoderFn | { GIFEncoder: GIFEncoderFn };
   export default gifenc;
 }
