@@ -154,14 +154,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   // ---- per-route chain: auth → rate limit → faults → handler ----
 
+  // Hashing and masking a key on every request costs more than the lookup it feeds; remember them.
+  const identities = new Map<string, { account: string; label: string }>();
+  const identity = (vendor: Vendor, key: string, label: () => string) => {
+    const cacheKey = `${vendor}\0${key}`;
+    let found = identities.get(cacheKey);
+    if (!found) {
+      if (identities.size >= 10_000) identities.clear();
+      identities.set(cacheKey, (found = { account: accountId(vendor, key), label: label() }));
+    }
+    return found;
+  };
+
   const creatomateAuth: MiddlewareHandler<Env> = async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S.*)$/i.exec(header.trim());
     if (!m) return send(c, creatomateError(401, 'Missing API key. Send it as "Authorization: Bearer <API key>".'));
     const key = m[1]!.trim();
     if (keys && !keys.has(key)) return send(c, creatomateError(401, 'The API key is invalid.'));
-    c.set('account', accountId('creatomate', key));
-    c.set('label', maskKey(key));
+    const who = identity('creatomate', key, () => maskKey(key));
+    c.set('account', who.account);
+    c.set('label', who.label);
     if (limiter && !limiter.take(c.get('account'))) {
       return send(c, creatomateError(429, `Too many requests: at most ${limiter.options.requests} requests per ${limiter.options.windowMs / 1000} seconds per API key.`));
     }
@@ -173,8 +186,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const key = c.req.header('x-api-key')?.trim();
     if (!id || !key) return send(c, creatifyDetail(401, 'Authentication credentials were not provided.', 'not_authenticated'));
     if (keys && !keys.has(key) && !keys.has(`${id}:${key}`)) return send(c, creatifyDetail(401, 'Incorrect authentication credentials.', 'authentication_failed'));
-    c.set('account', accountId('creatify', `${id}:${key}`));
-    c.set('label', `${maskKey(id)} / ${maskKey(key)}`);
+    const who = identity('creatify', `${id}:${key}`, () => `${maskKey(id)} / ${maskKey(key)}`);
+    c.set('account', who.account);
+    c.set('label', who.label);
     await next();
   };
 
