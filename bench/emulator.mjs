@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -14,6 +15,7 @@ const cli = join(here, '../packages/emulator/dist/cli.js');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const KEY = 'bench-key';
+const { fetch } = globalThis;
 
 /** Starts a child process and resolves with the first http://127.0.0.1:PORT it prints. */
 function startChild(args) {
@@ -47,7 +49,7 @@ const summary = (r) => ({
 const emu = await startChild([cli, '--port', '0', '--rate-limit', 'off', '--speed', '1000']);
 const auth = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
 const [render] = await (await fetch(`${emu.url}/v1/renders`, { method: 'POST', headers: auth, body: JSON.stringify({ template_id: '9b2e4c61-3f7a-4e8d-b5c2-7a1d0e6f4b22' }) })).json();
-await new Promise((r) => setTimeout(r, 100));
+await sleep(100);
 const target = `${emu.url}/v1/renders/${render.id}`;
 const body = await (await fetch(target, { headers: auth })).text();
 if (!body.includes('"succeeded"')) throw new Error(`render not finished: ${body}`);
