@@ -11,7 +11,7 @@ import { FileCache, MAX_DIMENSION, renderFile, type FileSpec } from './outputs.j
 import { creditsFor, type JobStage, type ModelVersion } from './pricing.js';
 import type { Random } from './random.js';
 import {
-  applyModifications, backgroundColor, failingElement, phasesFor, planOutput,
+  applyModifications, backgroundColor, failingElement, phasesFor, planOutput, visibleTexts,
   type OutputFormat, type RenderScript,
 } from './renderscript.js';
 import type { JsonlStore, LogEntry } from './store.js';
@@ -335,8 +335,9 @@ export class Engine {
       if (failing) error = `The element '${failing}' could not be rendered (it fails on purpose in the emulator).`;
       else if (plan.width > MAX_DIMENSION || plan.height > MAX_DIMENSION) error = `The output of ${plan.width}×${plan.height} exceeds the emulator's limit of ${MAX_DIMENSION} pixels a side.`;
       const snapshotTime = resolved.source.snapshot_time;
+      const texts = visibleTexts(resolved.source);
       const snapshot: FileSpec | null = plan.format === 'mp4' && snapshotTime !== undefined && snapshotTime !== null
-        ? { format: 'jpg', width: plan.width, height: plan.height, background: bg }
+        ? { format: 'jpg', width: plan.width, height: plan.height, background: bg, texts }
         : null;
 
       const phases = phasesFor(resolved.source);
@@ -362,7 +363,7 @@ export class Engine {
         metadata: req.metadata ?? null,
         frame_rate: plan.frame_rate,
         duration: plan.duration,
-        file: { format: plan.format, width: plan.width, height: plan.height, frame_rate: plan.frame_rate, duration: plan.duration, background: bg },
+        file: { format: plan.format, width: plan.width, height: plan.height, frame_rate: plan.frame_rate, duration: plan.duration, background: bg, texts: plan.format === 'mp4' ? undefined : texts },
         snapshot,
         error,
         file_size: null,

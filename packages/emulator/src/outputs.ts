@@ -7,6 +7,7 @@ import jpeg from 'jpeg-js';
 import gifenc from 'gifenc';
 import { encodeMp4 } from './mp4.js';
 import type { OutputFormat } from './renderscript.js';
+import { textMask } from './text.js';
 
 export type Rgb = readonly [number, number, number];
 
@@ -18,6 +19,8 @@ export interface FileSpec {
   frame_rate?: number | null;
   duration?: number | null;
   background: Rgb;
+  /** Text drawn into stills and GIFs (the source's visible text after modifications). */
+  texts?: string[] | undefined;
 }
 
 const { PNG } = pngjs;
@@ -41,13 +44,17 @@ function accent([r, g, b]: Rgb): Rgb {
 
 function rgba(spec: FileSpec): Buffer {
   const { width, height, background } = spec;
-  const band = accent(background);
+  const ink = accent(background);
   const data = Buffer.alloc(width * height * 4);
+  const mask = spec.texts?.length ? textMask(width, height, spec.texts) : null;
+  // Without text, a contrasting band keeps the image from being a single flat colour.
   const bandTop = Math.floor(height * 0.45);
   const bandBottom = Math.max(bandTop + 1, Math.floor(height * 0.55));
-  for (let y = 0; y < height; y++) {
-    const [r, g, b] = y >= bandTop && y < bandBottom ? band : background;
-    for (let x = 0, o = y * width * 4; x < width; x++, o += 4) {
+  for (let y = 0, i = 0; y < height; y++) {
+    const band = !mask && y >= bandTop && y < bandBottom;
+    for (let x = 0; x < width; x++, i++) {
+      const [r, g, b] = band || mask?.[i] ? ink : background;
+      const o = i * 4;
       data[o] = r;
       data[o + 1] = g;
       data[o + 2] = b;
@@ -68,8 +75,10 @@ function gif(spec: FileSpec): Uint8Array {
   const enc = GIFEncoder();
   const index = new Uint8Array(width * height);
   const barHeight = Math.max(1, Math.floor(height / 20));
+  const mask = spec.texts?.length ? textMask(width, height, spec.texts) : null;
   for (let f = 0; f < frames; f++) {
-    index.fill(0);
+    if (mask) index.set(mask);
+    else index.fill(0);
     // A progress bar along the bottom that grows frame by frame.
     const barWidth = Math.max(1, Math.round(((f + 1) / frames) * width));
     for (let y = height - barHeight; y < height; y++) index.fill(1, y * width, y * width + barWidth);

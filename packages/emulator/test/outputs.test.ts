@@ -56,6 +56,21 @@ describe('render output files', () => {
     expect([...png.data.subarray(0, 3)]).toEqual([0xf4, 0xf1, 0xea]);
   });
 
+  test('stills show the text after modifications', async () => {
+    const emu = await emulator();
+    const inkPixels = async (modifications: Record<string, string>) => {
+      const r = await finishedRender(emu, { template_id: T.productCard, modifications });
+      const png = pngjs.PNG.sync.read(Buffer.from((await download(r.url!)).bytes));
+      let ink = 0;
+      for (let i = 0; i < png.data.length; i += 4) if (png.data[i] === 20 && png.data[i + 1] === 20 && png.data[i + 2] === 20) ink++;
+      return ink;
+    };
+    const short = await inkPixels({ 'Product-Name': 'X', price: '1', 'Badge-Text': 'A' });
+    const long = await inkPixels({ 'Product-Name': 'A much longer product name', price: '$1,299.00', 'Badge-Text': 'SALE' });
+    expect(short).toBeGreaterThan(1000);
+    expect(long).not.toBe(short);
+  });
+
   test('jpg: decodes to the size after max_width', async () => {
     const emu = await emulator();
     const r = await finishedRender(emu, { template_id: T.quoteSquare, max_width: 500 });
