@@ -2,3 +2,49 @@ export { specs } from './generated/specs.js';
 // Generated types, zod schemas and operation tables per vendor (also at @reelkit/core/<vendor>).
 export * as creatomate from './generated/creatomate/index.js';
 export * as creatify from './generated/creatify/index.js';
+
+export {
+  createCreatomateClient,
+  CREATOMATE_DEFAULT_BASE_URL,
+  CREATOMATE_DEFAULT_RATE_LIMIT,
+  type CreatomateClient,
+  type CreatomateClientOptions,
+} from './creatomate.js';
+export { createCreatifyClient, CREATIFY_DEFAULT_BASE_URL, type CreatifyClient, type CreatifyClientOptions } from './creatify.js';
+export {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type ApiClient,
+  type ClientOptions,
+  type InitArgs,
+  type MethodCall,
+  type MethodCallWithResponse,
+  type OperationOf,
+  type PathsWithMethod,
+  type RequestInitFor,
+  type RequestOptions,
+  type ResponseData,
+  type WithResponse,
+} from './client.js';
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InsufficientCreditsError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ReelkitError,
+  RequestValidationError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+  type ValidationIssue,
+} from './errors.js';
+export type { Logger, LogLevel } from './logger.js';
+export type { ValidationMode } from './validation.js';
+export { MemoryRateLimitStore, type Acquired, type RateLimitOptions, type RateLimitStore, type RateLimitWindow } from './rate-limit.js';
+export { poll, pollIterator, DEFAULT_POLL_INTERVAL, type PollInterval, type PollOptions } from './poll.js';

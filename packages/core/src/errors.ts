@@ -1,0 +1,198 @@
+// One error hierarchy for both vendors. Everything a client throws is a ReelkitError.
+// Messages and bodies are redacted by the client before an error is constructed, and toJSON()
+// lists only plain fields (no headers of the request, no cause stack), so logging an error
+// with JSON.stringify cannot leak a key.
+
+export interface ReelkitErrorOptions {
+  cause?: unknown;
+}
+
+export class ReelkitError extends Error {
+  override readonly name: string = 'ReelkitError';
+
+  constructor(message: string, options?: ReelkitErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [k, v] of Object.entries(this)) {
+      if (k === 'cause' || k === 'headers' || v === undefined || typeof v === 'function') continue;
+      out[k] = v;
+    }
+    return out;
+  }
+}
+
+/** Where a request went; shared by the HTTP-level errors. */
+export interface RequestInfo {
+  method: string;
+  /** The concrete path that was requested (path parameters filled in, no base URL, no query). */
+  path: string;
+  requestId?: string | undefined;
+}
+
+export interface ApiErrorInit extends RequestInfo {
+  status: number;
+  /** The parsed JSON body, or undefined when the body was not JSON. */
+  body?: unknown;
+  /** A short excerpt of a body that was not JSON (HTML from a proxy, truncated JSON). */
+  bodyExcerpt?: string | undefined;
+  hint?: string | undefined;
+  documentation_url?: string | undefined;
+  /** Field-level messages (Creatify/DRF `{field: [messages]}` bodies). */
+  fieldErrors?: Record<string, string[]> | undefined;
+  headers?: Headers | undefined;
+  maybeSubmitted?: boolean;
+  retryAfterMs?: number | undefined;
+  cause?: unknown;
+}
+
+/** The server answered with a non-2xx status. */
+export class ApiError extends ReelkitError {
+  override readonly name: string = 'ApiError';
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly requestId: string | undefined;
+  /** The vendor's explanation: Creatomate's `hint`, Creatify's `detail` or joined validation messages. */
+  readonly hint: string | undefined;
+  readonly documentation_url: string | undefined;
+  readonly body: unknown;
+  readonly bodyExcerpt: string | undefined;
+  readonly fieldErrors: Record<string, string[]> | undefined;
+  /** Response headers (not serialized by toJSON). */
+  readonly headers: Headers | undefined;
+
+  constructor(message: string, init: ApiErrorInit) {
+    super(message, { cause: init.cause });
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.requestId = init.requestId;
+    this.hint = init.hint;
+    this.documentation_url = init.documentation_url;
+    this.body = init.body;
+    this.bodyExcerpt = init.bodyExcerpt;
+    this.fieldErrors = init.fieldErrors;
+    this.headers = init.headers;
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override readonly name: string = 'BadRequestError';
+}
+export class AuthenticationError extends ApiError {
+  override readonly name: string = 'AuthenticationError';
+}
+export class InsufficientCreditsError extends ApiError {
+  override readonly name: string = 'InsufficientCreditsError';
+}
+export class PermissionDeniedError extends ApiError {
+  override readonly name: string = 'PermissionDeniedError';
+}
+export class NotFoundError extends ApiError {
+  override readonly name: string = 'NotFoundError';
+}
+export class ConflictError extends ApiError {
+  override readonly name: string = 'ConflictError';
+}
+export class RateLimitError extends ApiError {
+  override readonly name: string = 'RateLimitError';
+  /** How long the server asked to wait (Retry-After / retry-after-ms), when it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, init: ApiErrorInit) {
+    super(message, init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+export class ServerError extends ApiError {
+  override readonly name: string = 'ServerError';
+  /** A POST answered 5xx: the server may have started the work (outcome unknown). */
+  readonly maybeSubmitted: boolean;
+  constructor(message: string, init: ApiErrorInit) {
+    super(message, init);
+    this.maybeSubmitted = init.maybeSubmitted ?? false;
+  }
+}
+
+export interface TransportErrorInit extends Partial<RequestInfo> {
+  maybeSubmitted?: boolean;
+  cause?: unknown;
+}
+
+/** The request could not be completed at the network level (refused, reset, DNS, TLS...). */
+export class ConnectionError extends ReelkitError {
+  override readonly name: string = 'ConnectionError';
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+  /** true when a POST may have reached the server before the connection failed (outcome unknown). */
+  readonly maybeSubmitted: boolean;
+  constructor(message: string, init: TransportErrorInit = {}) {
+    super(message, { cause: init.cause });
+    this.method = init.method;
+    this.path = init.path;
+    this.maybeSubmitted = init.maybeSubmitted ?? false;
+  }
+}
+
+/** A request attempt, or a wait (poll), ran out of time. */
+export class TimeoutError extends ReelkitError {
+  override readonly name: string = 'TimeoutError';
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+  readonly maybeSubmitted: boolean;
+  constructor(message: string, init: TransportErrorInit = {}) {
+    super(message, { cause: init.cause });
+    this.method = init.method;
+    this.path = init.path;
+    this.maybeSubmitted = init.maybeSubmitted ?? false;
+  }
+}
+
+/** The caller's AbortSignal fired. `cause` is the signal's reason. */
+export class AbortError extends ReelkitError {
+  override readonly name: string = 'AbortError';
+}
+
+export interface ValidationIssue {
+  /** Dotted field path, e.g. `body.modifications` or `path.id` (`(root)` for the whole value). */
+  path: string;
+  message: string;
+}
+
+/** The request failed the spec's schema; nothing was sent. */
+export class RequestValidationError extends ReelkitError {
+  override readonly name: string = 'RequestValidationError';
+  readonly issues: ValidationIssue[];
+  constructor(message: string, issues: ValidationIssue[] = []) {
+    super(message);
+    this.issues = issues;
+  }
+}
+
+export interface ResponseValidationErrorInit extends RequestInfo {
+  status: number;
+  issues: ValidationIssue[];
+  bodyExcerpt: string;
+}
+
+/** A 2xx response did not match the spec (wrong types, missing fields, or not JSON at all). */
+export class ResponseValidationError extends ReelkitError {
+  override readonly name: string = 'ResponseValidationError';
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly requestId: string | undefined;
+  readonly issues: ValidationIssue[];
+  readonly bodyExcerpt: string;
+  constructor(message: string, init: ResponseValidationErrorInit) {
+    super(message);
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.requestId = init.requestId;
+    this.issues = init.issues;
+    this.bodyExcerpt = init.bodyExcerpt;
+  }
+}

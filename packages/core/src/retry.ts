@@ -1,0 +1,53 @@
+// Backoff and waiting. The decision *whether* to retry lives in the transport (client.ts), next to
+// the money-safety rule; this file only answers "how long".
+import { AbortError } from './errors.js';
+
+export const INITIAL_RETRY_DELAY_MS = 500;
+export const MAX_RETRY_DELAY_MS = 8_000;
+/** A server asking for a longer wait than this is not waited for: the error surfaces instead. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Exponential backoff, capped, with jitter in [0.75, 1] so synchronized clients spread out. */
+export function backoffMs(retry: number, random: () => number = Math.random): number {
+  const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retry, MAX_RETRY_DELAY_MS);
+  return Math.round(base * (1 - 0.25 * random()));
+}
+
+/**
+ * How long the server asked us to wait: `retry-after-ms` first (milliseconds), then `Retry-After`
+ * as seconds or an HTTP date. undefined when there is no usable header.
+ */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && ms.trim() !== '') {
+    const n = Number(ms);
+    if (Number.isFinite(n) && n >= 0) return Math.ceil(n);
+  }
+  const ra = headers.get('retry-after');
+  if (ra === null || ra.trim() === '') return undefined;
+  const seconds = Number(ra);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.ceil(seconds * 1000) : undefined;
+  const date = Date.parse(ra);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+export function abortError(signal: AbortSignal): AbortError {
+  return new AbortError('The operation was aborted by the caller.', { cause: signal.reason });
+}
+
+/** Resolves after `ms`, or rejects with AbortError as soon as `signal` fires. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
