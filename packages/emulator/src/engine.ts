@@ -346,7 +346,8 @@ export class Engine {
       const schedule: Step<RenderStatus>[] = [{ status: 'planned', at: t }];
       t += T.planned;
       if (phases.waiting) { schedule.push({ status: 'waiting', at: t }); t += T.waiting; }
-      if (phases.transcribing) { schedule.push({ status: 'transcribing', at: t }); t += T.transcribing; }
+      // Own subtitle timings (`transcripts`) replace automatic transcription.
+      if (phases.transcribing && req.transcripts === undefined) { schedule.push({ status: 'transcribing', at: t }); t += T.transcribing; }
       schedule.push({ status: 'rendering', at: t });
       t += plan.duration === null ? T.renderingStill : T.renderingVideoBase + Math.ceil(plan.duration * T.renderingPerSecond);
       schedule.push({ status: error ? 'failed' : 'succeeded', at: t });

@@ -205,11 +205,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return c.html(BAD_GATEWAY, 502);
       case 'truncated': {
         await next();
+        const { status } = c.res;
         const text = await c.res.text();
         const headers = new Headers(c.res.headers);
         headers.delete('content-length');
-        c.res = undefined;
-        c.res = new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), { status: c.res.status === 200 ? op.successStatus : c.res.status, headers });
+        c.res = undefined; // replace, don't merge, the handler's response
+        c.res = new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), { status, headers });
         return;
       }
       case 'drop': {

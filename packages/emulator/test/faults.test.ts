@@ -45,6 +45,10 @@ describe('fault kinds', () => {
     expect(() => JSON.parse(res.text) as unknown).toThrow();
     expect(res.text.length).toBeGreaterThan(0);
     expect(await count(emu)).toBe(1);
+    emu.faults.set([{ route: 'getRender', kind: 'truncated' }]);
+    const notFound = await cm(emu, 'GET', '/renders/00000000-0000-4000-8000-000000000000');
+    expect(notFound.status).toBe(404); // the handler's status is kept
+    expect(() => JSON.parse(notFound.text) as unknown).toThrow();
   });
 
   test('latency: the request waits, then succeeds (measured by admin state, not by a clock)', async () => {

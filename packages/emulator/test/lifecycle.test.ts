@@ -40,6 +40,13 @@ describe('Creatomate render lifecycle (manual clock)', () => {
     expect(done.error_message).toBeUndefined();
   });
 
+  test('own transcripts skip the transcribing phase', async () => {
+    const emu = await emulator();
+    const [r] = await createRender(emu, { template_id: T.storyPromo, transcripts: [{ time: 0, duration: 2, value: 'Hello' }] });
+    emu.clock.advance(C.planned);
+    expect((await render(emu, r!.id)).status).toBe('rendering');
+  });
+
   test('a still skips transcribing and finishes after planned + rendering', async () => {
     const emu = await emulator();
     const [r] = await createRender(emu, { template_id: T.productCard });
