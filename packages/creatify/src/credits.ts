@@ -1,4 +1,5 @@
 // Credit prices of custom template jobs, as data, and an estimate from them.
+import { ReelkitError } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 
 export type ModelVersion = components['schemas']['ModelVersion'];
@@ -72,11 +73,11 @@ export function estimateCredits(input: EstimateCreditsInput): CreditEstimate {
   const { operation, durationSeconds } = input;
   const model_version = input.model_version ?? 'standard';
   if (!Number.isFinite(durationSeconds) || durationSeconds < 0) {
-    throw new RangeError(`durationSeconds must be a finite number ≥ 0, got ${String(durationSeconds)}`);
+    throw new ReelkitError(`durationSeconds must be a finite number ≥ 0, got ${String(durationSeconds)}`);
   }
   const byModel: Record<CreditOperation, CreditPrice> | undefined = (CREDIT_PRICES as Partial<Record<string, Record<CreditOperation, CreditPrice>>>)[model_version];
   const price = byModel?.[operation];
-  if (!price) throw new RangeError(`no price for operation "${String(operation)}" with model_version "${String(model_version)}"`);
+  if (!price) throw new ReelkitError(`no price for operation "${String(operation)}" with model_version "${String(model_version)}"`);
   const billedBlocks = Math.ceil(durationSeconds / price.perSeconds);
   return {
     credits: Math.ceil(billedBlocks * price.credits),

@@ -1,5 +1,6 @@
 // Typed template variables: the spec's `TemplateVariable` union, constructors for each kind, and a
 // check of a job's variables against a template's variable definitions before any credits are spent.
+import { ReelkitError } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import { zTemplateVariable } from '@reelkit/core/creatify';
 import { isHttpUrl } from './input.js';
@@ -74,7 +75,7 @@ export function variable<K extends string>(
   properties: Record<string, unknown>,
 ): OtherVariable {
   if ((VARIABLE_KINDS as readonly string[]).includes(type)) {
-    throw new TypeError(`variable("${type}") — use the ${type}() helper for the known kind "${type}"`);
+    throw new ReelkitError(`variable("${type}") — use the ${type}() helper for the known kind "${type}"`);
   }
   return { type, properties };
 }
