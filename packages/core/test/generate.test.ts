@@ -15,7 +15,7 @@ describe('generated code freshness', () => {
   it('generate:check passes on the committed files', async () => {
     const { stdout } = await run(process.execPath, [script, '--check']);
     expect(stdout).toMatch(/generated files match specs/);
-  });
+  }, 60_000);
 
   it('generate:check fails, naming the stale files, when a field type changes in a spec', async () => {
     cpSync(specs, scratch, { recursive: true });

@@ -17,7 +17,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, body: string, index: number) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse, body: string, index: number) => unknown;
 
 export async function startServer(handler: Handler, port = 0): Promise<TestServer> {
   const received: Received[] = [];

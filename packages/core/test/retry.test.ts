@@ -1,0 +1,241 @@
+import { createServer as createNetServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  ConflictError,
+  ConnectionError,
+  createCreatomateClient,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  type CreatomateClientOptions,
+} from '../src/index.js';
+import { backoffMs, retryAfterMs } from '../src/retry.js';
+import { json, memoryLogger, render, RENDER_ID, startServer, TEMPLATE_ID, type Handler, type TestServer } from './helpers.js';
+
+const KEY = 'cm-retry-key-0123456789';
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(handler: Handler, port?: number) {
+  const s = await startServer(handler, port);
+  servers.push(s);
+  return s;
+}
+
+function cm(url: string, options: CreatomateClientOptions = {}) {
+  return createCreatomateClient({ apiKey: KEY, baseUrl: `${url}/v1`, rateLimit: false, ...options });
+}
+
+const getRender = (client: ReturnType<typeof cm>, init: { signal?: AbortSignal; timeoutMs?: number; maxRetries?: number } = {}) =>
+  client.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, ...init });
+const createRender = (client: ReturnType<typeof cm>, init: { retrySafe?: boolean; timeoutMs?: number; maxRetries?: number } = {}) =>
+  client.POST('/renders', { body: { template_id: TEMPLATE_ID }, ...init });
+const fail = (e: unknown) => e;
+
+/** A port nothing listens on (bound, then released). */
+async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address() as { port: number };
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return port;
+}
+
+describe('Retry-After', () => {
+  it('retries a 429 after Retry-After: 1 (waiting at least 1 s) and succeeds', async () => {
+    const s = await serve((_req, res, _b, i) => (i === 0 ? json(res, 429, { hint: 'slow down' }, { 'Retry-After': '1' }) : json(res, 200, render())));
+    const started = performance.now();
+    const data = await getRender(cm(s.url));
+    const waited = performance.now() - started;
+    expect(data.id).toBe(RENDER_ID);
+    expect(s.received).toHaveLength(2);
+    // Timers have millisecond granularity; allow for rounding, not for an early retry.
+    expect(waited).toBeGreaterThanOrEqual(995);
+  });
+
+  it('parses retry-after-ms first, then seconds, then an HTTP date', () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    expect(retryAfterMs(new Headers({ 'retry-after-ms': '250', 'retry-after': '9' }), now)).toBe(250);
+    expect(retryAfterMs(new Headers({ 'retry-after': '2.5' }), now)).toBe(2500);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'Wed, 25 Nov 2026 12:00:03 GMT' }), now)).toBe(3000);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'Wed, 25 Nov 2026 11:00:00 GMT' }), now)).toBe(0);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'soon' }), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers(), now)).toBeUndefined();
+  });
+
+  it('backoff grows exponentially with jitter and is capped', () => {
+    expect(backoffMs(0, () => 0)).toBe(500);
+    expect(backoffMs(0, () => 1)).toBe(375);
+    expect(backoffMs(2, () => 0)).toBe(2000);
+    expect(backoffMs(10, () => 0)).toBe(8000);
+  });
+
+  it('a Retry-After beyond the 60 s cap surfaces the RateLimitError instead of sleeping', async () => {
+    const s = await serve((_req, res) => json(res, 429, { hint: 'come back later' }, { 'Retry-After': '120' }));
+    const err = await getRender(cm(s.url)).catch(fail);
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect((err as RateLimitError).retryAfterMs).toBe(120_000);
+    expect(s.received).toHaveLength(1);
+  });
+});
+
+describe('what is retried', () => {
+  it('GET: 5xx, 408 and 409 are retried up to maxRetries', async () => {
+    const statuses = [500, 408, 409, 200];
+    const s = await serve((_req, res, _b, i) => json(res, statuses[i]!, statuses[i] === 200 ? render() : { hint: 'x' }, { 'retry-after-ms': '1' }));
+    await expect(getRender(cm(s.url, { maxRetries: 3 }))).resolves.toMatchObject({ id: RENDER_ID });
+    expect(s.received).toHaveLength(4);
+  });
+
+  it('GET: gives up after maxRetries with the last error; per-request maxRetries overrides', async () => {
+    const s = await serve((_req, res) => json(res, 503, { hint: 'down' }, { 'retry-after-ms': '1' }));
+    const err = await getRender(cm(s.url, { maxRetries: 2 })).catch(fail);
+    expect(err).toBeInstanceOf(ServerError);
+    expect((err as ServerError).maybeSubmitted).toBe(false);
+    expect(s.received).toHaveLength(3);
+    await getRender(cm(s.url, { maxRetries: 2 }), { maxRetries: 0 }).catch(fail);
+    expect(s.received).toHaveLength(4);
+  });
+
+  it('4xx other than 408/409/429 is not retried', async () => {
+    const s = await serve((_req, res) => json(res, 404, { hint: 'gone' }));
+    await getRender(cm(s.url)).catch(fail);
+    expect(s.received).toHaveLength(1);
+  });
+
+  it('GET after a dropped connection is retried', async () => {
+    const s = await serve((req, res, _b, i) => (i === 0 ? req.socket.destroy() : json(res, 200, render())));
+    await expect(getRender(cm(s.url))).resolves.toMatchObject({ id: RENDER_ID });
+    expect(s.received).toHaveLength(2);
+  });
+});
+
+describe('money safety: POST', () => {
+  it('a POST whose connection drops after the server read it is sent exactly once and surfaces ConnectionError with maybeSubmitted', async () => {
+    const s = await serve((req) => {
+      req.socket.destroy();
+    });
+    const err = await createRender(cm(s.url, { maxRetries: 2 })).catch(fail);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).maybeSubmitted).toBe(true);
+    expect((err as ConnectionError).method).toBe('POST');
+    expect(s.received).toHaveLength(1);
+    expect(JSON.parse(s.received[0]!.body)).toEqual({ template_id: TEMPLATE_ID });
+  });
+
+  it('a POST answered 5xx is not retried and says the work may have been submitted', async () => {
+    const s = await serve((_req, res) => json(res, 500, { hint: 'boom' }, { 'retry-after-ms': '1' }));
+    const err = await createRender(cm(s.url, { maxRetries: 2 })).catch(fail);
+    expect(err).toBeInstanceOf(ServerError);
+    expect((err as ServerError).maybeSubmitted).toBe(true);
+    expect(s.received).toHaveLength(1);
+  });
+
+  it('a POST answered 409 is not retried', async () => {
+    const s = await serve((_req, res) => json(res, 409, { hint: 'busy' }, { 'retry-after-ms': '1' }));
+    expect(await createRender(cm(s.url)).catch(fail)).toBeInstanceOf(ConflictError);
+    expect(s.received).toHaveLength(1);
+  });
+
+  it('a POST that timed out is not retried and carries maybeSubmitted', async () => {
+    const s = await serve((_req, res) => {
+      setTimeout(() => json(res, 202, [render()]), 400);
+    });
+    const err = await createRender(cm(s.url, { maxRetries: 2 }), { timeoutMs: 100 }).catch(fail);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as TimeoutError).maybeSubmitted).toBe(true);
+    expect(s.received).toHaveLength(1);
+  });
+
+  it('a POST answered 429 is retried (the server did not act)', async () => {
+    const s = await serve((_req, res, _b, i) => (i === 0 ? json(res, 429, {}, { 'retry-after-ms': '5' }) : json(res, 202, [render()])));
+    await expect(createRender(cm(s.url))).resolves.toHaveLength(1);
+    expect(s.received).toHaveLength(2);
+  });
+
+  it('a POST refused before sending (ECONNREFUSED) is retried and then succeeds', async () => {
+    const port = await freePort();
+    const logger = memoryLogger();
+    let started: Promise<TestServer> | undefined;
+    // Bring the server up when the client announces its retry, i.e. after the first attempt was refused.
+    const original = logger.info.bind(logger);
+    logger.info = (message, fields) => {
+      original(message, fields);
+      if (message.includes('retrying') && !started) started = serve((_req, res) => json(res, 202, [render()]), port);
+    };
+    const renders = await createRender(cm(`http://127.0.0.1:${port}`, { logger, logLevel: 'info', maxRetries: 2 }));
+    expect(renders).toHaveLength(1);
+    const s = await started!;
+    expect(s.received).toHaveLength(1);
+    expect(logger.lines.some((l) => l.includes('ConnectionError') && l.includes('ECONNREFUSED'))).toBe(true);
+  });
+
+  it('a POST refused on every attempt fails with maybeSubmitted false', async () => {
+    const port = await freePort();
+    const err = await createRender(cm(`http://127.0.0.1:${port}`, { maxRetries: 1 })).catch(fail);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).maybeSubmitted).toBe(false);
+    expect((err as Error).message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('retrySafe: true lets a POST be retried after a 5xx', async () => {
+    const s = await serve((_req, res, _b, i) => (i === 0 ? json(res, 503, {}, { 'retry-after-ms': '1' }) : json(res, 202, [render()])));
+    await expect(createRender(cm(s.url), { retrySafe: true })).resolves.toHaveLength(1);
+    expect(s.received).toHaveLength(2);
+  });
+});
+
+describe('timeouts and cancellation', () => {
+  it('each attempt gets a fresh timer', async () => {
+    // Two attempts of 300 ms each: a 450 ms timer shared across attempts would fire during the second.
+    const s = await serve((_req, res, _b, i) => {
+      setTimeout(() => (i === 0 ? json(res, 503, {}, { 'retry-after-ms': '1' }) : json(res, 200, render())), 300);
+    });
+    await expect(getRender(cm(s.url), { timeoutMs: 450 })).resolves.toMatchObject({ id: RENDER_ID });
+    expect(s.received).toHaveLength(2);
+  });
+
+  it('a GET that times out is retried, then TimeoutError', async () => {
+    const s = await serve((_req, res) => {
+      setTimeout(() => json(res, 200, render()), 500);
+    });
+    const err = await getRender(cm(s.url, { maxRetries: 1, timeoutMs: 80 })).catch(fail);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as TimeoutError).maybeSubmitted).toBe(false);
+    expect(s.received).toHaveLength(2);
+  });
+
+  it("the caller's signal aborts an in-flight request with AbortError carrying the reason", async () => {
+    const s = await serve((_req, res) => {
+      setTimeout(() => json(res, 200, render()), 1000);
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('user left')), 50);
+    const err = await getRender(cm(s.url), { signal: controller.signal }).catch(fail);
+    expect(err).toBeInstanceOf(AbortError);
+    expect((err as AbortError).cause).toEqual(new Error('user left'));
+    expect(s.received).toHaveLength(1);
+  });
+
+  it('abort during a backoff wait stops at once', async () => {
+    const s = await serve((_req, res) => json(res, 429, {}, { 'Retry-After': '30' }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    const err = await getRender(cm(s.url), { signal: controller.signal }).catch(fail);
+    expect(err).toBeInstanceOf(AbortError);
+    // It did not sit out the 30 s Retry-After.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(s.received).toHaveLength(1);
+  });
+
+  it('an already-aborted signal sends nothing', async () => {
+    const s = await serve((_req, res) => json(res, 200, render()));
+    const err = await getRender(cm(s.url), { signal: AbortSignal.abort() }).catch(fail);
+    expect(err).toBeInstanceOf(AbortError);
+    expect(s.received).toHaveLength(0);
+  });
+});
