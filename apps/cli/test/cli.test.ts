@@ -10,7 +10,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const sha = (vendor: string) =>
   createHash('sha256').update(readFileSync(new URL(`../../../specs/${vendor}.openapi.yml`, import.meta.url))).digest('hex');
 
-describe('reelkit (built binary)', () => {
+// Each test starts a Node process; generous timeouts keep a loaded CI machine from failing them.
+describe('reelkit (built binary)', { timeout: 30_000 }, () => {
   it('prints its package version for --version', async () => {
     const { stdout } = await run(process.execPath, [main, '--version']);
     expect(stdout.trim()).toBe(pkg.version);
