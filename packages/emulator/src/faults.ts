@@ -1,5 +1,5 @@
 // Fault injection per route: what a flaky network or gateway does to a client.
-import type { Random } from './random.js';
+import { Random } from './random.js';
 
 export const FAULT_KINDS = ['500', '502', 'truncated', 'latency', 'drop'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -75,32 +75,37 @@ export function parseFaults(text: string): FaultRule[] {
 const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
 export class Faults {
-  readonly #random: Random;
-  #rules: Array<FaultState & { match: RegExp }> = [];
+  readonly #seed: string | number | undefined;
+  #added = 0;
+  #rules: Array<FaultState & { match: RegExp; random: Random }> = [];
 
-  constructor(random: Random, rules: readonly FaultRule[] = []) {
-    this.#random = random;
+  /** With a seed, each rule draws from its own stream, so one rule's draws never shift another's. */
+  constructor(seed: string | number | undefined, rules: readonly FaultRule[] = []) {
+    this.#seed = seed;
     this.set(rules);
   }
 
   list(): FaultState[] {
-    return this.#rules.map(({ match: _match, ...rest }) => ({ ...rest }));
+    return this.#rules.map(({ match: _match, random: _random, ...rest }) => ({ ...rest }));
   }
 
   set(rules: readonly FaultRule[]): void {
     this.#rules = [];
+    this.#added = 0;
     this.add(rules);
   }
 
   add(rules: FaultRule | readonly FaultRule[]): void {
     for (const r of Array.isArray(rules) ? (rules as FaultRule[]) : [rules as FaultRule]) {
       const rule = validateFault(r);
-      this.#rules.push({ ...rule, fired: 0, match: globToRegExp(rule.route) });
+      const random = new Random(this.#seed, `faults/${this.#added++}/${rule.route}/${rule.kind}`);
+      this.#rules.push({ ...rule, fired: 0, match: globToRegExp(rule.route), random });
     }
   }
 
   clear(): void {
     this.#rules = [];
+    this.#added = 0;
   }
 
   /** The fault for this request, if one fires; the first matching rule that fires wins. */
@@ -109,11 +114,9 @@ export class Faults {
     for (const rule of this.#rules) {
       if (rule.route !== operationId && rule.route !== '*' && !rule.match.test(line)) continue;
       if (rule.count !== undefined && rule.fired >= rule.count) continue;
-      // Always draw, so a seeded run's sequence does not depend on earlier counts being used up.
-      const roll = this.#random.next();
-      if (roll >= (rule.probability ?? 1)) continue;
+      if (rule.random.next() >= (rule.probability ?? 1)) continue;
       rule.fired++;
-      const { match: _match, ...state } = rule;
+      const { match: _match, random: _random, ...state } = rule;
       return state;
     }
     return undefined;

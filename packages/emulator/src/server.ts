@@ -120,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const webhooks = new Webhooks(options.webhooks);
   const store = options.data ? new JsonlStore(options.data) : undefined;
   const engine = new Engine({ clock, random: new Random(options.seed, 'ids'), webhooks, store });
-  const faults = new Faults(new Random(options.seed, 'faults'), options.faults ?? []);
+  const faults = new Faults(options.seed, options.faults ?? []);
   const initialFaults = faults.list();
   const limiter = options.rateLimit === false ? undefined : new SlidingWindowLimiter(options.rateLimit ?? CREATOMATE_RATE_LIMIT);
   const keys = options.keys && options.keys.length > 0 ? new Set(options.keys) : undefined;

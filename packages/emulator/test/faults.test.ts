@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { operationSchemas as cmOps, zError } from '@reelkit/core/creatomate';
 import { zDetailError } from '@reelkit/core/creatify';
-import { CREATOMATE_TEMPLATE_IDS as T, parseFaults, type Emulator, type FaultState } from '../src/index.js';
+import { CREATOMATE_TEMPLATE_IDS as T, parseFaults, type Emulator, type FaultRule, type FaultState } from '../src/index.js';
 import { CM_KEY, cf, cm, emulator } from './helpers.js';
 
 const renderBody = { template_id: T.quoteSquare };
@@ -89,6 +89,19 @@ describe('fault selection', () => {
     expect(await run('s1')).toEqual(a);
     expect(a).toContain(500);
     expect(a).toContain(200);
+  });
+
+  test("under a seed each rule draws on its own: adding a rule does not change another rule's draws", async () => {
+    const fired = async (rules: FaultRule[]) => {
+      const emu = await emulator({ seed: 's2', rateLimit: false, faults: rules });
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push((await cm(emu, 'GET', '/templates')).status);
+      await emu.close();
+      return statuses.map((s) => s === 500);
+    };
+    const only500 = await fired([{ route: 'listTemplates', kind: '500', probability: 0.3 }]);
+    const with502 = await fired([{ route: 'listTemplates', kind: '500', probability: 0.3 }, { route: 'listTemplates', kind: '502', probability: 0.3 }]);
+    expect(with502).toEqual(only500);
   });
 
   test('admin endpoint adds, lists, replaces and clears faults', async () => {
