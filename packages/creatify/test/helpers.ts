@@ -27,14 +27,14 @@ afterEach(async () => {
 });
 
 /** An emulator on a free port with the manual clock, and a Creatify SDK on it that records requests. */
-export async function harness(): Promise<Harness> {
+export async function harness(options: { maxRetries?: number } = {}): Promise<Harness> {
   const emu = await startEmulator({ port: 0, clock: 'manual', webhooks: { retries: 0 } });
   cleanups.push(() => emu.close());
   const sent: SentRequest[] = [];
   const client = createCreatifyClient({
     ...CREDS,
     baseUrl: emu.creatifyUrl,
-    maxRetries: 0,
+    maxRetries: options.maxRetries ?? 0,
     logLevel: 'off',
     fetch: (input, init) => {
       sent.push({ method: init.method ?? 'GET', url: input, headers: new Headers(init.headers) });
@@ -79,4 +79,9 @@ export function sampleVariable(kind: string): TemplateVariable {
     case 'voiceover': return voiceover('8e3a1d2f-6b5c-4d4e-8f9a-1b2c3d4e5f6a');
     default: return variable(kind, {});
   }
+}
+
+/** Every job the emulator holds, across accounts. */
+export function emulatorJobs(emu: Emulator) {
+  return emu.state().accounts.flatMap((a) => a.jobs);
 }
