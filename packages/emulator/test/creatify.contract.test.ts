@@ -141,3 +141,9 @@ test('unknown Creatify paths answer {detail} 404', async () => {
   expectDetail(await cf(emu, 'GET', '/api/custom_template_jobs'), 404);
   expectDetail(await cf(emu, 'GET', '/api/nothing/'), 404);
 });
+
+test('413 {detail} for a Creatify body over the limit', async () => {
+  const emu = await emulator({ bodyLimit: 512 });
+  const res = await cf(emu, 'POST', jobsPath, { template_id: T.testimonial, variables: testimonialVariables, name: 'n'.repeat(600) });
+  expectDetail(res, 413);
+});
