@@ -1,4 +1,16 @@
 export {
+  createRenders,
+  DEFAULT_POLL_INTERVAL,
+  type CreateOptions,
+  type PollInterval,
+  type Renders,
+  type RequestOptions,
+  type WaitOptions,
+} from './renders.js';
+export { InvalidModificationsError, RenderFailedError } from './errors.js';
+export { maybeSubmitted, type BatchOptions, type BatchResult } from './batch.js';
+export { parseRenderWebhook, WebhookPayloadError } from './webhook.js';
+export {
   signWebhookUrl,
   verifyWebhookUrl,
   WEBHOOK_KEY_PARAM,
@@ -6,3 +18,16 @@ export {
   type WebhookSecret,
   type WebhookUrlVerification,
 } from './webhook-url.js';
+export {
+  isTerminal,
+  TERMINAL_STATUSES,
+  type CreateFromSource,
+  type CreateFromTags,
+  type CreateFromTemplate,
+  type CreateRenderParams,
+  type CreateRenderRequest,
+  type ListRendersQuery,
+  type Render,
+  type RenderOptions,
+  type RenderStatus,
+} from './types.js';

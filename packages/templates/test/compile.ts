@@ -29,8 +29,10 @@ export function compileFiles(parent: string, files: Record<string, string>): Com
       skipLibCheck: true,
       noUncheckedIndexedAccess: true,
     });
+    // Only what the consumer's own files get: the imported packages' sources have their own typecheck.
     const errors = ts
       .getPreEmitDiagnostics(program)
+      .filter((d) => !d.file || d.file.fileName.startsWith(dir))
       .map((d) => `${d.file ? `${d.file.fileName.slice(dir.length + 1)}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     return { errors };
   } finally {

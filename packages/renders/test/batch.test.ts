@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
+import type { BatchResult, CreateRenderParams } from '../src/index.js';
+import { setup, type Setup } from './helpers.js';
+
+let s: Setup | undefined;
+afterEach(() => s?.close());
+
+const templates = [T.storyPromo, T.productCard, T.quoteSquare, T.digestGif];
+const poll = { pollIntervalMs: 20 };
+// Small outputs: the emulator really encodes every file, and full-size videos would dominate the run time.
+const small = { max_width: 64, max_height: 64 };
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of iterable) out.push(x);
+  return out;
+}
+
+describe('renders.batch', () => {
+  it('finishes 200 renders inside the rate limit: no duplicates, no 429 surfaced', async () => {
+    // The real limit (30 per 10 s) scaled down identically on both sides so the test stays fast.
+    const limit = { requests: 30, windowMs: 300 };
+    s = await setup({ clock: 'real', speed: 50, rateLimit: limit }, { rateLimit: limit });
+    const items: CreateRenderParams[] = Array.from({ length: 200 }, (_, i) => ({
+      template_id: templates[i % templates.length]!,
+      modifications: { width: 100 + i },
+      ...small,
+    }));
+    const results = await collect(s.renders.batch(items, { concurrency: 20, ...poll }));
+
+    expect(results).toHaveLength(200);
+    expect(results.map((r) => r.index).sort((a, b) => a - b)).toEqual(items.map((_, i) => i));
+    expect(results.filter((r) => r.status !== 'succeeded')).toEqual([]);
+    expect(s.statuses.filter((x) => x === 429)).toEqual([]);
+    const stored = s.stored();
+    expect(stored).toHaveLength(200);
+    expect(new Set(stored.map((r) => r.metadata)).size).toBe(200);
+    expect(s.requests.filter((r) => r.startsWith('POST'))).toHaveLength(200);
+  }, 60_000);
+
+  it('never submits an item twice under injected faults and accounts for every item', async () => {
+    s = await setup({
+      clock: 'real',
+      speed: 50,
+      faults: [
+        // One of each for certain (the first two submissions), then 5% of each at random.
+        { route: 'createRender', kind: 'drop', count: 1 },
+        { route: 'createRender', kind: '500', count: 1 },
+        { route: 'createRender', kind: '500', probability: 0.05 },
+        { route: 'createRender', kind: 'drop', probability: 0.05 },
+      ],
+    });
+    const items: CreateRenderParams[] = Array.from({ length: 120 }, (_, i) => ({ template_id: templates[i % templates.length]!, ...small }));
+    const results = await collect(s.renders.batch(items, { concurrency: 15, submitConcurrency: 3, ...poll }));
+
+    expect(results.map((r) => r.index).sort((a, b) => a - b)).toEqual(items.map((_, i) => i));
+    const byStatus = (status: BatchResult['status']) => results.filter((r) => r.status === status);
+    // Every item either finished or is reported unknown (a lost answer to its one submission).
+    expect(byStatus('succeeded').length + byStatus('unknown').length).toBe(120);
+    expect(byStatus('unknown').length).toBeGreaterThan(0);
+    // Dropped-after-commit submissions were found by their tag instead of being resent.
+    expect(results.some((r) => r.status === 'succeeded' && r.reconciled)).toBe(true);
+
+    // No item was created twice: one stored render per tag, and only for items that report renders.
+    const stored = s.stored();
+    const tags = stored.map((r) => r.metadata);
+    expect(new Set(tags).size).toBe(stored.length);
+    const finished = results.filter((r) => r.status === 'succeeded');
+    expect(new Set(tags)).toEqual(new Set(finished.map((r) => r.metadata)));
+    expect(s.requests.filter((r) => r.startsWith('POST'))).toHaveLength(120);
+    for (const r of byStatus('unknown')) {
+      expect(r).toMatchObject({ searched: true });
+      expect(tags).not.toContain(r.metadata);
+    }
+  }, 60_000);
+
+  it('reports a refused submission as rejected and keeps going', async () => {
+    s = await setup({ clock: 'real', speed: 50 });
+    const items = [
+      { template_id: T.quoteSquare },
+      { template_id: '00000000-0000-4000-8000-000000000000' },
+      { source: { elements: [] }, frame_rate: -1 } as CreateRenderParams,
+      { template_id: T.productCard },
+    ];
+    const results = await collect(s.renders.batch(items, { concurrency: 2, ...poll }));
+    const status = Object.fromEntries(results.map((r) => [r.index, r.status]));
+    expect(status).toMatchObject({ 0: 'succeeded', 1: 'rejected', 3: 'succeeded' });
+  });
+
+  it('yields failed renders as results with their error_message', async () => {
+    s = await setup({ clock: 'real', speed: 50 });
+    const results = await collect(s.renders.batch([{ template_id: T.alwaysFails }], poll));
+    expect(results[0]).toMatchObject({ status: 'failed' });
+    expect(results[0]!.status === 'failed' && results[0]!.error.error_message).toMatch(/__fail__/);
+  });
+
+  it('with wait: false yields each item once submitted, and keeps an item’s own metadata', async () => {
+    s = await setup();
+    const results = await collect(s.renders.batch([{ template_id: T.quoteSquare, metadata: 'mine' }, { template_id: T.quoteSquare }], { wait: false }));
+    expect(results.map((r) => r.status)).toEqual(['submitted', 'submitted']);
+    const byIndex = results.sort((a, b) => a.index - b.index);
+    expect(byIndex[0]!.metadata).toBe('mine');
+    expect(byIndex[1]!.metadata).toMatch(/^reelkit-batch:[0-9a-f-]{36}:1$/);
+    expect(s.stored().map((r) => r.metadata).sort()).toEqual([byIndex[0]!.metadata, byIndex[1]!.metadata].sort());
+  });
+
+  it('stops submitting when the consumer breaks out early', async () => {
+    s = await setup();
+    let pulled = 0;
+    function* items() {
+      for (let i = 0; i < 50; i++) {
+        pulled++;
+        yield { template_id: T.quoteSquare };
+      }
+    }
+    for await (const r of s.renders.batch(items(), { concurrency: 1, wait: false })) {
+      expect(r.status).toBe('submitted');
+      break;
+    }
+    expect(pulled).toBeLessThanOrEqual(2);
+    expect(s.stored().length).toBeLessThanOrEqual(2);
+  });
+});

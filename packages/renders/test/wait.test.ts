@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AbortError, TimeoutError } from '@reelkit/core';
+import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
+import { RenderFailedError, type Render, type RenderStatus } from '../src/index.js';
+import { setup, type Setup } from './helpers.js';
+
+let s: Setup;
+beforeEach(async () => {
+  s = await setup();
+});
+afterEach(() => s.close());
+
+const fast = { initialMs: 1, maxMs: 5, factor: 1 };
+
+/** The manual clock moves only here: one second per observation, so each phase is seen at least once. */
+const stepper = (seen: RenderStatus[]) => (r: Render) => {
+  if (seen.at(-1) !== r.status) seen.push(r.status);
+  s.emu.clock.advance(1000);
+};
+
+describe('waitFor', () => {
+  it('follows a render through planned, waiting, transcribing, rendering to succeeded', async () => {
+    const [render] = await s.renders.create({
+      source: {
+        output_format: 'mp4',
+        width: 320,
+        height: 240,
+        duration: 2,
+        elements: [
+          { type: 'image', name: 'Ai-Image', provider: 'stability-ai', source: 'https://x.test/prompt' },
+          { type: 'text', name: 'Subs', transcript_source: 'Voice' },
+          { type: 'audio', name: 'Voice', source: 'https://x.test/voice.mp3' },
+        ],
+      },
+    });
+    const seen: RenderStatus[] = [];
+    const done = await s.renders.waitFor(render!.id, { onProgress: stepper(seen), interval: fast });
+    expect(seen).toEqual(['planned', 'waiting', 'transcribing', 'rendering', 'succeeded']);
+    expect(done).toMatchObject({ id: render!.id, status: 'succeeded', width: 320, height: 240 });
+    expect(done.file_size).toBeGreaterThan(0);
+  });
+
+  it('rejects with RenderFailedError carrying error_message when the render fails', async () => {
+    const [render] = await s.renders.create({ template_id: T.alwaysFails });
+    const error = await s.renders.waitFor(render!.id, { onProgress: stepper([]), interval: fast }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RenderFailedError);
+    const failed = error as RenderFailedError;
+    expect(failed.render.status).toBe('failed');
+    expect(failed.error_message).toMatch(/__fail__/);
+    expect(failed.message).toContain(failed.error_message);
+  });
+
+  it('returns a failed render with throwOnFailure: false', async () => {
+    const [render] = await s.renders.create({ template_id: T.alwaysFails });
+    const done = await s.renders.waitFor(render!.id, { onProgress: stepper([]), interval: fast, throwOnFailure: false });
+    expect(done.status).toBe('failed');
+    expect(done.error_message).toMatch(/__fail__/);
+  });
+
+  it('waits for several renders and returns them in the order asked', async () => {
+    const created = await s.renders.create({ tags: ['promo'] });
+    const [ok] = await s.renders.create({ template_id: T.quoteSquare });
+    const ids = [ok!.id, ...created.map((r) => r.id)];
+    const done = await s.renders.waitFor(ids, { onProgress: () => s.emu.clock.advance(500), interval: fast });
+    expect(done.map((r) => r.id)).toEqual(ids);
+    expect(done.every((r) => r.status === 'succeeded')).toBe(true);
+  });
+
+  it('rejects for several renders when one fails, listing all of them', async () => {
+    const [bad] = await s.renders.create({ template_id: T.alwaysFails });
+    const [good] = await s.renders.create({ template_id: T.quoteSquare });
+    const error = await s.renders.waitFor([good!.id, bad!.id], { onProgress: () => s.emu.clock.advance(500), interval: fast }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RenderFailedError);
+    expect((error as RenderFailedError).render.id).toBe(bad!.id);
+    expect((error as RenderFailedError).renders.map((r) => r.status)).toEqual(['succeeded', 'failed']);
+  });
+
+  it('createAndWait returns finished renders', async () => {
+    const done = await s.renders.createAndWait({ template_id: T.productCard, modifications: { Price: '$9' } }, { onProgress: stepper([]), interval: fast, validate: true });
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({ status: 'succeeded', width: 1200, height: 628 });
+  });
+
+  it('stops with TimeoutError after timeoutMs when the render never finishes', async () => {
+    const [render] = await s.renders.create({ template_id: T.quoteSquare });
+    // The manual clock never moves, so the render stays planned.
+    await expect(s.renders.waitFor(render!.id, { timeoutMs: 50, interval: fast })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('stops with AbortError when the signal fires', async () => {
+    const [render] = await s.renders.create({ template_id: T.quoteSquare });
+    const controller = new AbortController();
+    let polls = 0;
+    const waiting = s.renders.waitFor(render!.id, { signal: controller.signal, interval: fast, onProgress: () => ++polls === 3 && controller.abort() });
+    await expect(waiting).rejects.toBeInstanceOf(AbortError);
+  });
+});

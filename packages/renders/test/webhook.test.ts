@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotFoundError } from '@reelkit/core';
+import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
+import { parseRenderWebhook, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, type Render } from '../src/index.js';
+import { setup, type Setup } from './helpers.js';
+
+const SECRET = 'whsec-test-please-rotate';
+
+interface Outcome {
+  status: number;
+  renderKey?: string;
+  render?: Render;
+  reason?: string;
+}
+
+let s: Setup;
+let receiver: { url: string; outcomes: Outcome[]; close: () => Promise<void> };
+
+/** The receiver the README recommends: verify the URL token, parse the body, confirm by re-fetching. */
+async function startReceiver(renders: Setup['renders']) {
+  const outcomes: Outcome[] = [];
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const reply = (o: Outcome) => {
+      outcomes.push(o);
+      res.writeHead(o.status).end();
+    };
+    const check = await verifyWebhookUrl(req.url ?? '', SECRET);
+    if (!check.valid) return reply({ status: 401, reason: check.reason });
+    try {
+      const render = await renders.confirmRenderWebhook(Buffer.concat(chunks));
+      reply({ status: 200, renderKey: check.renderKey, render });
+    } catch (error) {
+      reply({ status: error instanceof WebhookPayloadError ? 400 : error instanceof NotFoundError ? 404 : 500, reason: (error as Error).name });
+    }
+  };
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/creatomate`,
+    outcomes,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+beforeEach(async () => {
+  s = await setup();
+  receiver = await startReceiver(s.renders);
+});
+afterEach(async () => {
+  await receiver.close();
+  await s.close();
+});
+
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('webhooks', () => {
+  it('round-trips: the emulator calls the signed URL, the receiver verifies and confirms the render', async () => {
+    const webhook_url = await signWebhookUrl(receiver.url, SECRET, 'order-77');
+    const [render] = await s.renders.create({ template_id: T.quoteSquare, webhook_url });
+    expect(render!.webhook_url).toBe(webhook_url);
+    s.emu.clock.advance(60_000);
+    await s.emu.webhooks.idle();
+    expect(receiver.outcomes).toEqual([{ status: 200, renderKey: 'order-77', render: expect.objectContaining({ id: render!.id, status: 'succeeded' }) as unknown }]);
+    expect(s.emu.webhooks.deliveries().map((d) => d.responseStatus)).toEqual([200]);
+  });
+
+  it('rejects a forged payload: unsigned URL, wrong token, unknown render, and a false status claim', async () => {
+    const [render] = await s.renders.create({ template_id: T.quoteSquare });
+    const claim = { ...render!, status: 'succeeded' };
+    const signed = await signWebhookUrl(receiver.url, SECRET, 'order-1');
+    const forgedToken = new URL(signed);
+    forgedToken.searchParams.set('reelkit_key', 'order-2');
+
+    expect((await post(receiver.url, claim)).status).toBe(401);
+    expect((await post(forgedToken.toString(), claim)).status).toBe(401);
+    expect((await post(await signWebhookUrl(receiver.url, 'guessed-secret', 'order-1'), claim)).status).toBe(401);
+    expect((await post(signed, { ...claim, id: '11111111-2222-4333-8444-555555555555' })).status).toBe(404);
+    expect((await post(signed, '{"id": 1')).status).toBe(400);
+    // A valid URL (leaked) with a payload that claims success: confirmation reports the truth.
+    expect((await post(signed, claim)).status).toBe(200);
+    expect(receiver.outcomes.at(-1)!.render).toMatchObject({ id: render!.id, status: 'planned' });
+  });
+});
+
+describe('parseRenderWebhook', () => {
+  const render = { id: '6c1f3a52-8e0b-4d7a-9a41-2f6b0c9e7d11', status: 'succeeded', url: 'https://cdn.test/a.mp4', metadata: 'x' };
+
+  it('parses a string, bytes or an object into a typed Render', () => {
+    expect(parseRenderWebhook(JSON.stringify(render))).toEqual(render);
+    expect(parseRenderWebhook(new TextEncoder().encode(JSON.stringify(render)))).toEqual(render);
+    expect(parseRenderWebhook(render).status).toBe('succeeded');
+  });
+
+  it('throws WebhookPayloadError naming the bad fields', () => {
+    const error = (() => {
+      try {
+        parseRenderWebhook({ ...render, status: 'done', id: 'nope' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect((error as WebhookPayloadError).issues.map((i) => i.path).sort()).toEqual(['id', 'status']);
+    expect(() => parseRenderWebhook('<html>')).toThrow(WebhookPayloadError);
+  });
+});
