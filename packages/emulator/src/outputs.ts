@@ -35,6 +35,8 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
 
 /** The emulator refuses to produce files larger than this on either side (a render with it fails). */
 export const MAX_DIMENSION = 8192;
+/** …or with more pixels than this (twice 4K UHD), so one request cannot tie the process up for minutes. */
+export const MAX_PIXELS = 2 * 3840 * 2160;
 
 /** A contrasting accent band, so images are not a single flat colour. */
 function accent([r, g, b]: Rgb): Rgb {
@@ -68,8 +70,9 @@ function gif(spec: FileSpec): Uint8Array {
   const { width, height, background } = spec;
   const fps = spec.frame_rate ?? 10;
   const duration = spec.duration ?? 1;
-  // GIF delays are in centiseconds; cap the frame count so long GIFs stay small, keeping the length.
-  const frames = Math.max(1, Math.min(Math.round(duration * fps), 50));
+  // GIF delays are in centiseconds; cap the frame count (and pixels encoded) so long or large GIFs
+  // stay quick to build, keeping the length.
+  const frames = Math.max(1, Math.min(Math.round(duration * fps), 50, Math.floor(20_000_000 / (width * height))));
   const delay = Math.max(20, Math.round((duration * 1000) / frames / 10) * 10);
   const palette = [[...background], [...accent(background)]];
   const enc = GIFEncoder();

@@ -175,3 +175,12 @@ describe('Creatify job lifecycle (manual clock)', () => {
     expect(end.progress).toBeLessThan(1);
   });
 });
+
+test('an output beyond the emulator size limit fails the render instead of tying the process up', async () => {
+  const emu = await emulator();
+  const [r] = await createRender(emu, { template_id: T.storyPromo, render_scale: 5 });
+  emu.clock.advance(120_000);
+  const failed = await render(emu, r!.id);
+  expect(failed.status).toBe('failed');
+  expect(failed.error_message).toMatch(/5400×9600 exceeds the emulator's limit/);
+});
