@@ -93,6 +93,11 @@ describe('webhooks delivered by the emulator', () => {
     }
     // The raw body works as well as a parsed delivery.
     expect((await creatify.confirmJobWebhook(hook.bodies.at(-1))).job.id).toBe(created.id);
+    // The render page's shape: the URL under `output` only.
+    const { video_output: _omitted, ...renderShape } = JSON.parse(hook.bodies.at(-1)!) as Record<string, unknown>;
+    const fromOutput = parseJobWebhook(renderShape);
+    expect(fromOutput).toMatchObject({ output_field: 'output', video_output: last.video_output });
+    await expect(creatify.confirmJobWebhook(fromOutput)).resolves.toMatchObject({ job: { id: created.id } });
   });
 
   it('delivers the rejection of a job, which confirmation accepts', async () => {
