@@ -133,7 +133,10 @@ export function createCreatify(client: CreatifyClient, options: CreatifyOptions 
       if (throwOnFailure && isFailure(job)) throw new JobFailedError(job);
       return job;
     },
-    /** `create` then `waitFor`. The create is sent once, whatever happens while waiting. */
+    /**
+     * `create` then `waitFor`. The create is sent once, whatever happens while waiting. `timeoutMs`
+     * bounds the wait; the create request itself has the client's per-request timeout.
+     */
     createAndWait: async (input: JobInput, opts: SubmitOptions & WaitOptions = {}): Promise<CustomTemplateJob> => {
       const { template, timeoutMs, signal, ...wait } = opts;
       const job = await jobs.create(input, { template, signal });
