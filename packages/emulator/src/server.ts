@@ -144,12 +144,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   app.notFound((c) => send(c, notFound(vendorOf(c.req.path))));
 
   for (const [prefix, vendor] of [['/v1/*', 'creatomate'], ['/api/*', 'creatify']] as const) {
-    app.use(prefix, bodyLimit({
+    const limit = bodyLimit({
       maxSize: maxBody,
       onError: (c) => send(c, vendor === 'creatify'
         ? creatifyDetail(413, `Request body exceeds the limit of ${maxBody} bytes.`)
         : creatomateError(413, `The request body exceeds the limit of ${maxBody} bytes.`)),
-    }));
+    });
+    // Only for methods with a body: the check builds a full Request, which GETs do not need.
+    app.use(prefix, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   }
 
   // ---- per-route chain: auth → rate limit → faults → handler ----
