@@ -144,7 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   app.notFound((c) => send(c, notFound(vendorOf(c.req.path))));
 
   for (const [prefix, vendor] of [['/v1/*', 'creatomate'], ['/api/*', 'creatify']] as const) {
-    const limit = bodyLimit({
+    const limit: MiddlewareHandler<Env> = bodyLimit({
       maxSize: maxBody,
       onError: (c) => send(c, vendor === 'creatify'
         ? creatifyDetail(413, `Request body exceeds the limit of ${maxBody} bytes.`)
