@@ -151,7 +151,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         : creatomateError(413, `The request body exceeds the limit of ${maxBody} bytes.`)),
     });
     // Only for methods with a body: the check builds a full Request, which GETs do not need.
-    app.use(prefix, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
+    const withBody: MiddlewareHandler<Env> = (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+    app.use(prefix, withBody);
   }
 
   // ---- per-route chain: auth → rate limit → faults → handler ----
