@@ -123,6 +123,12 @@ export const accountId = (vendor: string, key: string) => createHash('sha256').u
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A UUID-shaped id derived from `text`, so ids assigned during transitions do not depend on timing. */
+function derivedId(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((Number.parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 const ASPECT_SIZES: Record<string, [number, number]> = { '9x16': [720, 1280], '16x9': [1280, 720], '1x1': [720, 720], '4x5': [720, 900] };
 
 export interface EngineOptions {
@@ -274,7 +280,7 @@ export class Engine {
       const { status, at } = rec.schedule[rec.step]!;
       rec.status = status;
       rec.updated = at;
-      if (status === 'running') rec.media_job ??= this.#newId();
+      if (status === 'running') rec.media_job ??= derivedId(`media_job:${rec.id}`);
       if (status === 'done') {
         if (rec.stage === 'preview') rec.has_preview = true;
         else rec.has_video = true;
