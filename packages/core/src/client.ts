@@ -2,7 +2,7 @@
 // (openapi-fetch's types and serializers), request/response validation with the generated zod
 // schemas, timeouts, retries under the money-safety rule, rate limiting, logging and redaction.
 import type { FetchResponse, ParamsOption, RequestBodyOption } from 'openapi-fetch';
-import { createFinalURL, createQuerySerializer, defaultPathSerializer, removeTrailingSlash } from 'openapi-fetch';
+import { createQuerySerializer, defaultPathSerializer, removeTrailingSlash } from 'openapi-fetch';
 import type { ZodType } from 'zod';
 import {
   ApiError,
@@ -280,6 +280,7 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
     'User-Agent': `reelkit-core/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ''}`,
     ...config.authHeaders,
   };
+  const jsonContent = { 'Content-Type': 'application/json' };
   const ops = new Map<string, OperationSchema>();
   for (const op of Object.values(config.operations)) ops.set(`${op.method} ${op.path}`, op);
 
@@ -359,11 +360,13 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
   async function request(method: Method, template: string, init: AnyInit = {}): Promise<WithResponse<unknown>> {
     const op = ops.get(`${method} ${template}`);
     if (op && validate !== 'off') validateRequest(op, method, template, init);
-    const params = init.params ?? {};
-    const path = params.path ? defaultPathSerializer(template, params.path) : template;
-    const url = createFinalURL(template, { baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer });
+    const params = init.params;
+    // openapi-fetch's serializers, as its createFinalURL uses them (path serialized once, reused in messages).
+    const path = params?.path ? defaultPathSerializer(template, params.path) : template;
+    const search = params?.query ? querySerializer(params.query) : '';
+    const url = search ? `${baseUrl}${path}?${search}` : baseUrl + path;
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const headers: Record<string, string> = { ...baseHeaders, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers };
+    const headers = body === undefined && init.headers === undefined ? baseHeaders : { ...baseHeaders, ...(body === undefined ? {} : jsonContent), ...init.headers };
     const signal = init.signal;
     const timeoutMs = positive(init.timeoutMs, 'timeoutMs') ?? clientTimeout;
     const maxRetries = retries(init.maxRetries) ?? clientRetries;

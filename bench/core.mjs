@@ -1,0 +1,145 @@
+// pnpm bench:core — per-request cost of `GET /v1/renders/{id}` through @reelkit/core (response
+// validation on and off, rate limiter off) against the same request with raw `fetch` (the baseline)
+// and with the official `creatomate` SDK's fetchRender, all against one local node:http server.
+// The server runs in a worker thread so its work does not share the measuring event loop.
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createCreatomateClient } from '@reelkit/core';
+import Creatomate from 'creatomate';
+import { Bench } from 'tinybench';
+
+const ID = '6e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
+const KEY = 'bench-key-0000000000000000';
+const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 1500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+// A complete Render as the API returns it once succeeded.
+const server = new Worker(
+  `
+  const { createServer } = require('node:http');
+  const { parentPort } = require('node:worker_threads');
+  const body = JSON.stringify({
+    id: '${ID}', status: 'succeeded', error_message: null,
+    url: 'https://cdn.creatomate.com/renders/${ID}.mp4', snapshot_url: 'https://cdn.creatomate.com/snapshots/${ID}.jpg',
+    template_id: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a', template_name: 'Promo', template_tags: ['promo', 'square'],
+    output_format: 'mp4', render_scale: 1, width: 1080, height: 1080, frame_rate: 30, duration: 12.5, file_size: 1843921,
+    modifications: { 'Text-1': 'Hello', 'Image-1': 'https://example.com/a.jpg' }, webhook_url: null, metadata: 'order-1234',
+  });
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'x-request-id': 'bench' });
+      res.end(body);
+    });
+  });
+  server.keepAliveTimeout = 60000;
+  server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+  `,
+  { eval: true },
+);
+const port = await new Promise((resolve) => server.once('message', resolve));
+const base = `http://127.0.0.1:${port}/v1`;
+
+const strict = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, validate: 'strict', logLevel: 'off' });
+const off = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, validate: 'off', logLevel: 'off' });
+const official = new Creatomate.Client(KEY);
+// The SDK hard-codes https://api.creatomate.com/v1; its axios instance is the only way to point it elsewhere.
+official.httpClient.defaults.baseURL = base;
+
+const rawFetch = async () => {
+  const response = await globalThis.fetch(`${base}/renders/${ID}`, { headers: { Authorization: `Bearer ${KEY}`, Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`status ${response.status}`);
+  return response.json();
+};
+
+// Every variant must actually work before it is timed.
+for (const [name, get] of [
+  ['raw', rawFetch],
+  ['strict', () => strict.GET('/renders/{id}', { params: { path: { id: ID } } })],
+  ['off', () => off.GET('/renders/{id}', { params: { path: { id: ID } } })],
+  ['official', () => official.fetchRender(ID)],
+]) {
+  const r = await get();
+  if (r.id !== ID) throw new Error(`${name}: unexpected body`);
+}
+
+const variants = [
+  ['raw fetch (baseline)', rawFetch],
+  ['reelkit, validate strict', () => strict.GET('/renders/{id}', { params: { path: { id: ID } } })],
+  ['reelkit, validate off', () => off.GET('/renders/{id}', { params: { path: { id: ID } } })],
+  ['creatomate SDK fetchRender', () => official.fetchRender(ID)],
+];
+
+// This machine is shared and noisy. Several short rounds in rotating order, each ratio taken
+// against the raw-fetch baseline of the same round, and the median over rounds, keep a burst of
+// load or the order of tasks from deciding the result.
+const rounds = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const bench = new Bench({ time: TIME_MS, warmupTime: 300 });
+  for (let i = 0; i < variants.length; i++) {
+    const [name, fn] = variants[(i + round) % variants.length];
+    bench.add(name, fn);
+  }
+  await bench.run();
+  const byName = new Map(bench.tasks.map((t) => [t.name, t.result]));
+  for (const [name] of variants) if (byName.get(name)?.state !== 'completed') throw new Error(`${name}: ${byName.get(name)?.state}`);
+  rounds.push(byName);
+}
+await server.terminate();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const rows = variants.map(([name]) => {
+  const per = rounds.map((r) => ({ own: r.get(name).latency, raw: r.get(variants[0][0]).latency }));
+  return {
+    name,
+    samples: per.reduce((n, p) => n + p.own.samplesCount, 0),
+    meanUs: median(per.map((p) => p.own.mean)) * 1000,
+    p50Us: median(per.map((p) => p.own.p50)) * 1000,
+    p99Us: median(per.map((p) => p.own.p99)) * 1000,
+    ratioMean: median(per.map((p) => p.own.mean / p.raw.mean)),
+    ratioP50: median(per.map((p) => p.own.p50 / p.raw.p50)),
+  };
+});
+
+const nproc = availableParallelism();
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const f = (n) => n.toFixed(1);
+const table = [
+  '| variant | requests | mean µs | p50 µs | p99 µs | × raw (mean) | × raw (p50) |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.name} | ${r.samples} | ${f(r.meanUs)} | ${f(r.p50Us)} | ${f(r.p99Us)} | ${r.ratioMean.toFixed(2)} | ${r.ratioP50.toFixed(2)} |`),
+].join('\n');
+console.log(table);
+
+const cpu = (() => {
+  try {
+    return execSync("grep -m1 'model name' /proc/cpuinfo", { encoding: 'utf8' }).split(':')[1].trim();
+  } catch {
+    return 'unknown CPU';
+  }
+})();
+const section = `## core (\`pnpm bench:core\`)
+
+\`GET /v1/renders/{id}\` against one local node:http server (in a worker thread, keep-alive), in one run: ${ROUNDS} rounds
+of ${TIME_MS / 1000} s per variant (tinybench, rotating order); each figure is the median over rounds, each ratio is
+against raw fetch *in the same round*. Rate limiter off, logging off. Baseline: raw \`fetch\` + \`json()\`.
+Target: reelkit with validation ≤ 1.10× raw fetch; faster than the official SDK.
+
+${date} · Node ${process.version} · nproc ${nproc} · ${cpu} · load average ${load}
+
+${table}
+`;
+
+const file = new URL('./RESULTS.md', import.meta.url);
+const text = readFileSync(file, 'utf8');
+const start = text.indexOf('## core');
+const next = text.indexOf('\n## ', start + 1);
+if (start < 0) throw new Error('RESULTS.md has no "## core" section');
+writeFileSync(file, text.slice(0, start) + section + (next < 0 ? '' : text.slice(next)));
+console.log('\nwrote the core section of bench/RESULTS.md');
