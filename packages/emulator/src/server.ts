@@ -245,7 +245,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (op.body) {
       const text = await c.req.text();
       if (text.trim() === '') {
-        if (op.bodyRequired) return vendor === 'creatify' ? creatifyValidation({ non_field_errors: ['No data provided.'] }) : creatomateError(400, 'The request body is empty. Send a JSON object.');
+        // DRF reads an empty body as {} (so required fields are reported); Creatomate says so plainly.
+        if (op.bodyRequired && vendor === 'creatomate') return creatomateError(400, 'The request body is empty. Send a JSON object.');
         body = {};
       } else {
         try {

@@ -59,8 +59,9 @@ describe.each([
     expect(Object.keys(err).sort()).toEqual([...fields].sort());
   });
 
-  test('400 for malformed JSON and a non-object body', async () => {
+  test('400 for malformed JSON and a non-object body; an empty body reports the required fields', async () => {
     const emu = await emulator();
+    expect(Object.keys(expectValidation(await cf(emu, 'POST', path, ''))).sort()).toEqual(['template_id', 'variables']);
     expect(expectValidation(await cf(emu, 'POST', path, '{oops'))).toHaveProperty('detail');
     expectValidation(await cf(emu, 'POST', path, '"text"'));
   });
