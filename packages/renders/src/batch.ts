@@ -6,12 +6,12 @@
 // reported as `unknown`, never resubmitted. The only evidence accepted that it was created is
 // finding it: each untagged item is sent with a unique `metadata` key, looked for in `GET /renders`.
 //
-// Inside the limit, with low latency: core's limiter is a FIFO queue shared by every request of
-// the key. Submissions go one (`submitConcurrency`) at a time, which keeps the limiter saturated
-// (one POST is always waiting for the next free slot) without queueing a backlog in front of the
-// status checks; and all renders in flight are checked together, with one list request per
-// `pollIntervalMs` (see `observe`), instead of one GET per render.
-import { AbortError, ReelkitError, TimeoutError } from '@reelkit/core';
+// Inside the limit, with low latency: core's limiter lets a window's worth of requests through at
+// once and then frees slots in the same bursts, so a status check queued behind submissions can wait
+// a whole window. The batch therefore spreads submissions evenly over the window, leaving one slot
+// per check interval free, and checks all renders in flight together with one list request per
+// `pollIntervalMs` (see `observe`) instead of one GET per render.
+import { AbortError, ReelkitError, TimeoutError, type RateLimitWindow } from '@reelkit/core';
 import { RenderFailedError } from './errors.js';
 import type { CreateOptions, RendersCore } from './renders.js';
 import type { CreateRenderParams, Render } from './types.js';
@@ -24,6 +24,12 @@ export interface BatchOptions {
   submitConcurrency?: number;
   /** Time between status checks of the renders in flight. Default 2000 ms. */
   pollIntervalMs?: number;
+  /**
+   * The rate limit to pace submissions for. Default: the core client's (`false` when it has
+   * none). Submissions are spread evenly over the window, leaving room for the status checks, so
+   * that a check never waits behind a burst of submissions for a slot.
+   */
+  rateLimit?: RateLimitWindow | false;
   /** An item whose renders are not finished this long after submission is reported as `error` (TimeoutError). */
   itemTimeoutMs?: number;
   /** Called with every status observed. */
@@ -122,7 +128,19 @@ function trigger() {
 // Consecutive failed status checks (each already retried by core) after which items in flight are given up.
 const MAX_SWEEP_FAILURES = 5;
 
-export function createBatch(renders: RendersCore) {
+/**
+ * Time between two submissions: the limit's budget minus one request per status check, spread
+ * evenly, with 2% to spare so that response latency (a slot is held until a window after the
+ * response) never lets submissions creep into the checks' share.
+ */
+export function submitSpacingMs(limit: RateLimitWindow | false, pollIntervalMs: number): number {
+  if (!limit) return 0;
+  const checks = Math.ceil(limit.windowMs / pollIntervalMs);
+  const budget = Math.max(1, limit.requests - checks);
+  return (limit.windowMs / budget) * 1.02;
+}
+
+export function createBatch(renders: RendersCore, clientLimit: RateLimitWindow | false) {
   async function find(params: CreateRenderParams, metadata: string, signal: AbortSignal): Promise<Render[]> {
     // The 100 most recent renders (of the template, when there is one): an item answered moments
     // ago is among them unless far more renders were created meanwhile.
@@ -144,6 +162,14 @@ export function createBatch(renders: RendersCore) {
     const stop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
     const batchId = crypto.randomUUID();
+    const spacing = submitSpacingMs(options.rateLimit ?? clientLimit, interval);
+    let nextSubmitAt = 0;
+    // Reserves the next submission time (shared by the submitters) and waits for it.
+    const paced = async () => {
+      const at = Math.max(Date.now(), nextSubmitAt);
+      nextSubmitAt = at + spacing;
+      if (at > Date.now()) await sleep(at - Date.now(), signal);
+    };
     const pull = puller(items);
     let nextIndex = 0;
 
@@ -210,6 +236,12 @@ export function createBatch(renders: RendersCore) {
           return;
         }
         if (next.done) return;
+        try {
+          await paced();
+        } catch {
+          // Aborted before this item was sent: it is not reported, like every item not yet pulled.
+          return;
+        }
         await submit(next.value, index);
       }
     }
@@ -224,19 +256,25 @@ export function createBatch(renders: RendersCore) {
 
     async function sweeper(): Promise<void> {
       let failures = 0;
+      // Checks start every `interval` (fixed rate, not interval-after-finish): time a check spends
+      // waiting for a rate-limit slot does not push every later check back.
+      let lastStart = Date.now();
       while (submitting || inFlight.size > 0) {
         if (inFlight.size === 0) {
           const arrived = workArrived.wait();
           // Re-check after arming: a submission may have landed in between.
           if (inFlight.size === 0 && submitting) await Promise.race([arrived, signalled(signal)]);
           if (signal.aborted) break;
+          // Work (again): its first check is one interval away, a render is never done at once.
+          lastStart = Date.now();
           continue;
         }
         try {
-          await sleep(interval, signal);
+          await sleep(Math.max(0, lastStart + interval - Date.now()), signal);
         } catch {
           break;
         }
+        lastStart = Date.now();
         const entries = [...inFlight];
         const ids = entries.flatMap((e) => [...e.renders.values()].filter((r) => !isTerminal(r)).map((r) => r.id));
         try {

@@ -1,7 +1,7 @@
 // Render operations on a core client. Retries, rate limiting, timeouts and the money-safety rule
 // (a POST that may have reached the server is never retried) live in core; this adds waiting,
 // pre-flight validation, batches that never submit an item twice, and webhook confirmation.
-import { ApiError, poll, RequestValidationError, type CreatomateClient } from '@reelkit/core';
+import { ApiError, poll, RequestValidationError, type CreatomateClient, type RateLimitWindow } from '@reelkit/core';
 import { createTemplates, validateModifications, type ModificationProblem, type Template, type Templates } from '@reelkit/templates';
 import { createBatch, type BatchOptions, type BatchResult } from './batch.js';
 import { InvalidModificationsError, RenderFailedError } from './errors.js';
@@ -72,6 +72,12 @@ export interface Renders {
 /** What batch builds on: the operations plus the multi-render sweep. */
 export interface RendersCore extends Omit<Renders, 'batch'> {
   observe(ids: readonly string[], signal: AbortSignal | undefined): Promise<Render[]>;
+}
+
+/** The client's rate limit, as its description reports it (`false`: none). */
+function clientRateLimit(client: CreatomateClient): RateLimitWindow | false {
+  const limit = client.toJSON().rateLimit as Partial<RateLimitWindow> | false | undefined;
+  return limit && typeof limit.requests === 'number' && typeof limit.windowMs === 'number' ? { requests: limit.requests, windowMs: limit.windowMs } : false;
 }
 
 const selectors = (p: Record<string, unknown>) => (['template_id', 'source', 'tags'] as const).filter((k) => p[k] !== undefined);
@@ -204,5 +210,5 @@ export function createRenders(client: CreatomateClient): Renders {
       return get(claimed.id, options);
     },
   };
-  return { ...api, batch: createBatch({ ...api, observe }) };
+  return { ...api, batch: createBatch({ ...api, observe }, clientRateLimit(client)) };
 }
