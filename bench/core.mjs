@@ -2,6 +2,7 @@
 // validation on and off, rate limiter off) against the same request with raw `fetch` (the baseline)
 // and with the official `creatomate` SDK's fetchRender, all against one local node:http server.
 // The server runs in a worker thread so its work does not share the measuring event loop.
+/* global AbortController, Response, setTimeout, clearTimeout */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,17 +17,31 @@ const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 1500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 // A complete Render as the API returns it once succeeded.
+const RENDER_BODY = JSON.stringify({
+  id: ID,
+  status: 'succeeded',
+  error_message: null,
+  url: `https://cdn.creatomate.com/renders/${ID}.mp4`,
+  snapshot_url: `https://cdn.creatomate.com/snapshots/${ID}.jpg`,
+  template_id: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+  template_name: 'Promo',
+  template_tags: ['promo', 'square'],
+  output_format: 'mp4',
+  render_scale: 1,
+  width: 1080,
+  height: 1080,
+  frame_rate: 30,
+  duration: 12.5,
+  file_size: 1843921,
+  modifications: { 'Text-1': 'Hello', 'Image-1': 'https://example.com/a.jpg' },
+  webhook_url: null,
+  metadata: 'order-1234',
+});
+
 const server = new Worker(
   `
   const { createServer } = require('node:http');
-  const { parentPort } = require('node:worker_threads');
-  const body = JSON.stringify({
-    id: '${ID}', status: 'succeeded', error_message: null,
-    url: 'https://cdn.creatomate.com/renders/${ID}.mp4', snapshot_url: 'https://cdn.creatomate.com/snapshots/${ID}.jpg',
-    template_id: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a', template_name: 'Promo', template_tags: ['promo', 'square'],
-    output_format: 'mp4', render_scale: 1, width: 1080, height: 1080, frame_rate: 30, duration: 12.5, file_size: 1843921,
-    modifications: { 'Text-1': 'Hello', 'Image-1': 'https://example.com/a.jpg' }, webhook_url: null, metadata: 'order-1234',
-  });
+  const { parentPort, workerData: body } = require('node:worker_threads');
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -37,7 +52,7 @@ const server = new Worker(
   server.keepAliveTimeout = 60000;
   server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
   `,
-  { eval: true },
+  { eval: true, workerData: RENDER_BODY },
 );
 const port = await new Promise((resolve) => server.once('message', resolve));
 const base = `http://127.0.0.1:${port}/v1`;
@@ -54,9 +69,24 @@ const rawFetch = async () => {
   return response.json();
 };
 
+// The floor for any client with per-request timeouts and cancellation: raw fetch plus a fresh
+// AbortController and timer per request (what reelkit does per attempt).
+const rawFetchWithTimeout = async () => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await globalThis.fetch(`${base}/renders/${ID}`, { headers: { Authorization: `Bearer ${KEY}`, Accept: 'application/json' }, signal: controller.signal });
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    return await response.json();
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 // Every variant must actually work before it is timed.
 for (const [name, get] of [
   ['raw', rawFetch],
+  ['raw+timeout', rawFetchWithTimeout],
   ['strict', () => strict.GET('/renders/{id}', { params: { path: { id: ID } } })],
   ['off', () => off.GET('/renders/{id}', { params: { path: { id: ID } } })],
   ['official', () => official.fetchRender(ID)],
@@ -67,55 +97,76 @@ for (const [name, get] of [
 
 const variants = [
   ['raw fetch (baseline)', rawFetch],
+  ['raw fetch + per-request timeout signal', rawFetchWithTimeout],
   ['reelkit, validate strict', () => strict.GET('/renders/{id}', { params: { path: { id: ID } } })],
   ['reelkit, validate off', () => off.GET('/renders/{id}', { params: { path: { id: ID } } })],
   ['creatomate SDK fetchRender', () => official.fetchRender(ID)],
 ];
 
 // This machine is shared and noisy. Several short rounds in rotating order, each ratio taken
-// against the raw-fetch baseline of the same round, and the median over rounds, keep a burst of
-// load or the order of tasks from deciding the result.
-const rounds = [];
-for (let round = 0; round < ROUNDS; round++) {
-  const bench = new Bench({ time: TIME_MS, warmupTime: 300 });
-  for (let i = 0; i < variants.length; i++) {
-    const [name, fn] = variants[(i + round) % variants.length];
-    bench.add(name, fn);
+// against the baseline of the same round, and the median over rounds, keep a burst of load or
+// the order of tasks from deciding the result.
+async function measure(list) {
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time: TIME_MS, warmupTime: 300 });
+    for (let i = 0; i < list.length; i++) {
+      const [name, fn] = list[(i + round) % list.length];
+      bench.add(name, fn);
+    }
+    await bench.run();
+    const byName = new Map(bench.tasks.map((t) => [t.name, t.result]));
+    for (const [name] of list) if (byName.get(name)?.state !== 'completed') throw new Error(`${name}: ${byName.get(name)?.state}`);
+    rounds.push(byName);
   }
-  await bench.run();
-  const byName = new Map(bench.tasks.map((t) => [t.name, t.result]));
-  for (const [name] of variants) if (byName.get(name)?.state !== 'completed') throw new Error(`${name}: ${byName.get(name)?.state}`);
-  rounds.push(byName);
+  return list.map(([name]) => {
+    const per = rounds.map((r) => ({ own: r.get(name).latency, base: r.get(list[0][0]).latency }));
+    return {
+      name,
+      samples: per.reduce((n, p) => n + p.own.samplesCount, 0),
+      meanUs: median(per.map((p) => p.own.mean)) * 1000,
+      p50Us: median(per.map((p) => p.own.p50)) * 1000,
+      p99Us: median(per.map((p) => p.own.p99)) * 1000,
+      ratioMean: median(per.map((p) => p.own.mean / p.base.mean)),
+      ratioP50: median(per.map((p) => p.own.p50 / p.base.p50)),
+    };
+  });
 }
-await server.terminate();
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const rows = variants.map(([name]) => {
-  const per = rounds.map((r) => ({ own: r.get(name).latency, raw: r.get(variants[0][0]).latency }));
-  return {
-    name,
-    samples: per.reduce((n, p) => n + p.own.samplesCount, 0),
-    meanUs: median(per.map((p) => p.own.mean)) * 1000,
-    p50Us: median(per.map((p) => p.own.p50)) * 1000,
-    p99Us: median(per.map((p) => p.own.p99)) * 1000,
-    ratioMean: median(per.map((p) => p.own.mean / p.raw.mean)),
-    ratioP50: median(per.map((p) => p.own.p50 / p.raw.p50)),
-  };
-});
+
+const rows = await measure(variants);
+await server.terminate();
+
+// The same calls with an in-memory fetch (no network, no server): what the client itself costs
+// per request in CPU, which the network numbers above can only show through the machine's noise.
+const memoryFetch = async () => new Response(RENDER_BODY, { status: 200, headers: { 'Content-Type': 'application/json' } });
+const memStrict = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, validate: 'strict', logLevel: 'off', fetch: memoryFetch });
+const memOff = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, validate: 'off', logLevel: 'off', fetch: memoryFetch });
+const cpuRows = await measure([
+  ['in-memory fetch + json() (baseline)', async () => (await memoryFetch(`${base}/renders/${ID}`, { headers: { Authorization: `Bearer ${KEY}` } })).json()],
+  ['reelkit, validate strict', () => memStrict.GET('/renders/{id}', { params: { path: { id: ID } } })],
+  ['reelkit, validate off', () => memOff.GET('/renders/{id}', { params: { path: { id: ID } } })],
+]);
 
 const nproc = availableParallelism();
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 const f = (n) => n.toFixed(1);
-const table = [
-  '| variant | requests | mean µs | p50 µs | p99 µs | × raw (mean) | × raw (p50) |',
-  '|---|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.name} | ${r.samples} | ${f(r.meanUs)} | ${f(r.p50Us)} | ${f(r.p99Us)} | ${r.ratioMean.toFixed(2)} | ${r.ratioP50.toFixed(2)} |`),
-].join('\n');
+const tableOf = (list, base) =>
+  [
+    `| variant | requests | mean µs | p50 µs | p99 µs | × ${base} (mean) | × ${base} (p50) |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...list.map((r) => `| ${r.name} | ${r.samples} | ${f(r.meanUs)} | ${f(r.p50Us)} | ${f(r.p99Us)} | ${r.ratioMean.toFixed(2)} | ${r.ratioP50.toFixed(2)} |`),
+  ].join('\n');
+const table = tableOf(rows, 'raw');
+const cpuTable = tableOf(cpuRows, 'baseline');
+const added = (name) => cpuRows.find((r) => r.name === name).p50Us - cpuRows[0].p50Us;
 console.log(table);
+console.log();
+console.log(cpuTable);
 
 const cpu = (() => {
   try {
@@ -134,6 +185,14 @@ Target: reelkit with validation ≤ 1.10× raw fetch; faster than the official S
 ${date} · Node ${process.version} · nproc ${nproc} · ${cpu} · load average ${load}
 
 ${table}
+
+Client CPU cost without the network (same calls, in-memory \`fetch\` returning the same body; same method):
+
+${cpuTable}
+
+Per request the client adds about ${f(added('reelkit, validate strict'))} µs (validation on) / ${f(added('reelkit, validate off'))} µs (off) of CPU (p50),
+mostly the per-attempt timeout (an AbortController and a timer, which Node 20 makes comparatively costly) and the
+zod check of the response.
 `;
 
 const file = new URL('./RESULTS.md', import.meta.url);
