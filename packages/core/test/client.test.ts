@@ -106,6 +106,21 @@ describe('construction', () => {
     expect(createCreatifyClient({ apiId: 'id-123456', apiKey: KEY }).baseUrl).toBe('https://api.creatify.ai');
   });
 
+  it('rate limits Creatomate by default (30 per 10 s) and Creatify only when asked', () => {
+    expect(createCreatomateClient({ apiKey: KEY }).toJSON()).toMatchObject({ rateLimit: { requests: 30, windowMs: 10_000 } });
+    expect(createCreatomateClient({ apiKey: KEY, rateLimit: false }).toJSON()).toMatchObject({ rateLimit: false });
+    expect(createCreatifyClient({ apiId: 'id-123456', apiKey: KEY }).toJSON()).toMatchObject({ rateLimit: false });
+    expect(createCreatifyClient({ apiId: 'id-123456', apiKey: KEY, rateLimit: { requests: 5, windowMs: 1000 } }).toJSON()).toMatchObject({
+      rateLimit: { requests: 5, windowMs: 1000 },
+    });
+  });
+
+  it('rejects nonsensical options at construction', () => {
+    expect(() => createCreatomateClient({ apiKey: KEY, timeoutMs: 0 })).toThrow(/timeoutMs/);
+    expect(() => createCreatomateClient({ apiKey: KEY, maxRetries: -1 })).toThrow(/maxRetries/);
+    expect(() => createCreatomateClient({ apiKey: KEY, rateLimit: { requests: 0, windowMs: 1000 } })).toThrow(/rateLimit.requests/);
+  });
+
   it('a client serializes and prints without its key', () => {
     const client = createCreatifyClient({ apiId: 'creatify-id-987654', apiKey: KEY });
     for (const text of [JSON.stringify(client), String(client), inspect(client, { depth: 10 })]) {
@@ -141,6 +156,13 @@ describe('request validation', () => {
     const e3 = await client.GET('/renders', { params: { query: { limit: 1000 } } }).catch((e: unknown) => e);
     expect((e3 as RequestValidationError).issues[0]!.path).toBe('query.limit');
     expect(s.received).toHaveLength(0);
+  });
+
+  it("validate: 'off' sends without checking; userAgent is appended to reelkit's", async () => {
+    const s = await serve((_req, res) => json(res, 200, render()));
+    await cm(s.url, { validate: 'off', userAgent: 'my-app/2.0' }).GET('/renders/{id}', { params: { path: { id: 'short' } } });
+    expect(s.received[0]!.url).toBe('/v1/renders/short');
+    expect(s.received[0]!.headers['user-agent']).toMatch(/^reelkit-core\/\S+ my-app\/2\.0$/);
   });
 
   it("validate: 'warn' logs the problem and sends anyway", async () => {
