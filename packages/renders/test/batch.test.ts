@@ -122,3 +122,33 @@ describe('renders.batch', () => {
     expect(s.stored().length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('renders.batch when answers are lost', () => {
+  it('reports an item with its own metadata as unknown without searching, and never resends it', async () => {
+    s = await setup({ faults: [{ route: 'createRender', kind: 'drop', count: 1 }] });
+    const results = await collect(s.renders.batch([{ template_id: T.quoteSquare, metadata: 'order-9' }], { wait: false }));
+    expect(results).toEqual([expect.objectContaining({ status: 'unknown', metadata: 'order-9', searched: false })]);
+    // The emulator committed it before dropping the connection: exactly one, never a second POST.
+    expect(s.stored().map((r) => r.metadata)).toEqual(['order-9']);
+    expect(s.requests.filter((r) => r.startsWith('POST'))).toHaveLength(1);
+  });
+
+  it('reports an untagged item whose submission failed with a 500 as unknown after searching for its tag', async () => {
+    s = await setup({ faults: [{ route: 'createRender', kind: '500', count: 1 }] });
+    const [result] = await collect(s.renders.batch([{ template_id: T.quoteSquare }], { wait: false }));
+    expect(result).toMatchObject({ status: 'unknown', searched: true });
+    expect(s.requests).toEqual(['POST /renders', `GET /renders?template_id=${T.quoteSquare}&limit=100`]);
+  });
+
+  it('reports items in flight as error when the signal fires', async () => {
+    s = await setup();
+    const controller = new AbortController();
+    let checks = 0;
+    const items = [{ template_id: T.quoteSquare }, { template_id: T.productCard }];
+    // The manual clock never moves: the renders stay planned until the abort.
+    const results = await collect(s.renders.batch(items, { signal: controller.signal, pollIntervalMs: 5, onProgress: () => ++checks >= 4 && controller.abort() }));
+    expect(results.map((r) => r.status)).toEqual(['error', 'error']);
+    expect(results.every((r) => r.status === 'error' && r.renders.length === 1)).toBe(true);
+    expect(s.stored()).toHaveLength(2);
+  });
+});

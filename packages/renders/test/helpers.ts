@@ -15,10 +15,13 @@ export interface Setup {
   close(): Promise<void>;
 }
 
-type ClientOptions = Omit<Parameters<typeof createCreatomateClient>[0] & object, 'apiKey' | 'baseUrl' | 'fetch'>;
+type ClientOptions = Omit<Parameters<typeof createCreatomateClient>[0] & object, 'apiKey' | 'baseUrl' | 'fetch'> & {
+  /** Answers a request instead of the emulator when it returns a Response. */
+  intercept?: (request: Request) => Response | undefined;
+};
 
 /** An in-process emulator on port 0 and a renders client with its own key, recording its traffic. */
-export async function setup(options: EmulatorOptions = {}, client: ClientOptions = {}): Promise<Setup> {
+export async function setup(options: EmulatorOptions = {}, { intercept, ...client }: ClientOptions = {}): Promise<Setup> {
   const emu = await startEmulator({ port: 0, clock: 'manual', rateLimit: false, seed: 1, ...options });
   const requests: string[] = [];
   const statuses: number[] = [];
@@ -26,7 +29,7 @@ export async function setup(options: EmulatorOptions = {}, client: ClientOptions
     const request = new Request(input, init);
     const url = new URL(request.url);
     requests.push(`${request.method} ${url.pathname.replace(/^\/v1/, '')}${url.search}`);
-    const response = await fetch(request);
+    const response = intercept?.(request) ?? (await fetch(request));
     statuses.push(response.status);
     return response;
   };

@@ -95,3 +95,37 @@ describe('waitFor', () => {
     await expect(waiting).rejects.toBeInstanceOf(AbortError);
   });
 });
+
+describe('waitFor several renders', () => {
+  it('checks them with one request per round: the list while several are pending', async () => {
+    const created = await s.renders.create({ tags: ['promo'] });
+    const [third] = await s.renders.create({ template_id: T.quoteSquare });
+    const ids = [...created.map((r) => r.id), third!.id];
+    await s.renders.waitFor(ids, { onProgress: () => s.emu.clock.advance(300), interval: fast });
+    const checks = s.requests.filter((r) => r.startsWith('GET /renders'));
+    // A list request per round while two or more are pending; a GET by id once one is left.
+    expect(checks.filter((r) => r === 'GET /renders?limit=100').length).toBeGreaterThan(1);
+    const byId = checks.filter((r) => r.startsWith('GET /renders/'));
+    expect(new Set(byId).size).toBeLessThanOrEqual(1);
+    expect(checks.indexOf(byId[0]!)).toBeGreaterThan(checks.lastIndexOf('GET /renders?limit=100'));
+  });
+
+  it('falls back to one GET per render, for good, when the list endpoint does not exist', async () => {
+    const local = await setup({}, {
+      intercept: (req) =>
+        new URL(req.url).pathname === '/v1/renders' && req.method === 'GET'
+          ? Response.json({ hint: 'Not found.' }, { status: 404 })
+          : undefined,
+    });
+    try {
+      const [a] = await local.renders.create({ template_id: T.quoteSquare });
+      const [b] = await local.renders.create({ template_id: T.productCard });
+      const done = await local.renders.waitFor([a!.id, b!.id], { onProgress: () => local.emu.clock.advance(300), interval: fast });
+      expect(done.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+      expect(local.requests.filter((r) => r.startsWith('GET /renders?'))).toEqual(['GET /renders?limit=100']);
+      expect(local.requests.filter((r) => r.startsWith(`GET /renders/${a!.id}`)).length).toBeGreaterThan(1);
+    } finally {
+      await local.close();
+    }
+  });
+});
