@@ -1,8 +1,7 @@
 export {
   createRenders,
-  DEFAULT_POLL_INTERVAL,
+  DEFAULT_WAIT_INTERVAL,
   type CreateOptions,
-  type PollInterval,
   type Renders,
   type RequestOptions,
   type WaitOptions,

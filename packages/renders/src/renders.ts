@@ -1,17 +1,23 @@
 // Render operations on a core client. Retries, rate limiting, timeouts and the money-safety rule
 // (a POST that may have reached the server is never retried) live in core; this adds waiting,
 // pre-flight validation, batches that never submit an item twice, and webhook confirmation.
-import { ApiError, poll, RequestValidationError, type CreatomateClient, type RateLimitWindow } from '@reelkit/core';
+import {
+  ApiError,
+  poll,
+  RequestValidationError,
+  type CreatomateClient,
+  type PollInterval,
+  type RateLimitWindow,
+  type RequestOptions as CoreRequestOptions,
+} from '@reelkit/core';
 import { createTemplates, validateModifications, type ModificationProblem, type Template, type Templates } from '@reelkit/templates';
 import { createBatch, type BatchOptions, type BatchResult } from './batch.js';
 import { InvalidModificationsError, RenderFailedError } from './errors.js';
 import { parseRenderWebhook } from './webhook.js';
 import { isTerminal, type CreateRenderParams, type ListRendersQuery, type Render } from './types.js';
 
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
+/** Per-request options passed through to core (`timeoutMs` is per attempt). */
+export type RequestOptions = Pick<CoreRequestOptions, 'signal' | 'timeoutMs' | 'maxRetries'>;
 
 export interface CreateOptions extends RequestOptions {
   /**
@@ -19,12 +25,6 @@ export interface CreateOptions extends RequestOptions {
    * source before submitting; throws `InvalidModificationsError` listing every problem.
    */
   validate?: boolean;
-}
-
-export interface PollInterval {
-  initialMs?: number;
-  maxMs?: number;
-  factor?: number;
 }
 
 export interface WaitOptions {
@@ -39,7 +39,7 @@ export interface WaitOptions {
   interval?: PollInterval;
 }
 
-export const DEFAULT_POLL_INTERVAL = { initialMs: 1000, maxMs: 5000, factor: 1.5 } as const;
+export const DEFAULT_WAIT_INTERVAL: Required<PollInterval> = { initialMs: 1000, maxMs: 5000, factor: 1.5 } as const;
 
 export interface Renders {
   /** `POST /renders`. Resolves to the created renders (several for `tags`), in state `planned`. */
@@ -159,7 +159,7 @@ export function createRenders(client: CreatomateClient): Renders {
       isTerminal: done,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
-      interval: { ...DEFAULT_POLL_INTERVAL, ...options.interval },
+      interval: { ...DEFAULT_WAIT_INTERVAL, ...options.interval },
     });
     const renders = ids.map((id) => latest.get(id)!);
     const failed = renders.find((r) => r.status === 'failed');

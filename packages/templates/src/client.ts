@@ -1,5 +1,5 @@
 // Template operations on a core client: one client (one rate limiter, one logger) for everything.
-import type { CreatomateClient } from '@reelkit/core';
+import type { CreatomateClient, RequestOptions as CoreRequestOptions } from '@reelkit/core';
 import type { operations } from '@reelkit/core/creatomate';
 import type { Template } from './renderscript.js';
 
@@ -10,10 +10,8 @@ export interface ListTemplatesParams extends Omit<ListQuery, 'tags'> {
   tags?: string | readonly string[];
 }
 
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
+/** Per-request options passed through to core (`timeoutMs` is per attempt). */
+export type RequestOptions = Pick<CoreRequestOptions, 'signal' | 'timeoutMs' | 'maxRetries'>;
 
 export interface Templates {
   /** `GET /templates`: metadata of every template (no `source`; use `get` for that). */

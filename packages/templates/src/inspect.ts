@@ -71,7 +71,7 @@ export function walkElements(source: SpecSource): (InspectedElement & { raw: Rec
         mainProperty: main,
         value: main ? raw[main] : undefined,
         placeholders: type === 'text' ? placeholdersIn(raw.text) : [],
-        properties: Object.keys(raw).filter((k) => k !== 'type' && k !== 'elements'),
+        properties: Object.keys(raw).filter((k) => !['type', 'elements', 'name', 'id'].includes(k)),
         raw,
       });
       if (type === 'composition') walk(raw.elements, [...path, name ?? id ?? `#${index}`]);
