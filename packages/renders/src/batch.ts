@@ -299,11 +299,14 @@ export function createBatch(renders: RendersCore, clientLimit: RateLimitWindow |
           }
         } catch (error) {
           if (signal.aborted) break;
-          if (++failures >= MAX_SWEEP_FAILURES) for (const entry of entries) giveUp(entry, error);
+          if (++failures >= MAX_SWEEP_FAILURES) {
+            for (const entry of entries) giveUp(entry, error);
+            failures = 0;
+          }
         }
       }
-      const reason: unknown = signal.reason ?? new Error('batch stopped');
-      for (const entry of [...inFlight]) giveUp(entry, reason);
+      // Left only when stopped: the renders keep going at Creatomate, the batch stops watching them.
+      for (const entry of [...inFlight]) giveUp(entry, new AbortError('The batch was stopped before these renders finished.', { cause: signal.reason }));
     }
 
     let finished = false;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AbortError } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
 import type { BatchResult, CreateRenderParams } from '../src/index.js';
 import { setup, type Setup } from './helpers.js';
@@ -148,7 +149,7 @@ describe('renders.batch when answers are lost', () => {
     // The manual clock never moves: the renders stay planned until the abort.
     const results = await collect(s.renders.batch(items, { signal: controller.signal, pollIntervalMs: 5, onProgress: () => ++checks >= 4 && controller.abort() }));
     expect(results.map((r) => r.status)).toEqual(['error', 'error']);
-    expect(results.every((r) => r.status === 'error' && r.renders.length === 1)).toBe(true);
+    expect(results.every((r) => r.status === 'error' && r.renders.length === 1 && r.error instanceof AbortError)).toBe(true);
     expect(s.stored()).toHaveLength(2);
   });
 });
