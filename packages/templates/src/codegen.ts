@@ -95,9 +95,10 @@ export function generateTemplateTypes(templates: readonly Template[], options: G
     const name = names[i]!;
     out.push(`/** ${t.name.replace(/\*\//g, '* /')} */`);
     out.push(`export const ${name} = { id: ${q(t.id)}, name: ${q(t.name)} } as const;`);
-    out.push(`export interface ${name}Modifications {`);
+    // A type alias, not an interface: it stays assignable to Record<string, unknown> (implicit index signature).
+    out.push(`export type ${name}Modifications = {`);
     for (const [key, types] of modificationKeys(t)) out.push(`  ${q(key)}?: ${union(types)};`);
-    out.push('}', '');
+    out.push('};', '');
   });
   out.push(`export const templates = { ${names.join(', ')} } as const;`, '');
   out.push(`declare module ${q(moduleName)} {`, '  interface TemplateRegistry {');

@@ -31,7 +31,9 @@ const b: ModificationsFor<typeof ProductCard.id> = { 'Badge-Text': 'SALE', price
 const c: ModificationsFor<typeof templates.WeeklyDigestGIF.id> = { 'Issue-Number': 12, topic: 'TS' };
 const open: ModificationsFor<string> = { anything: 1 };
 const p: ProductCardModifications = b;
-void [a, c, open, p, StoryPromo.name, WeeklyDigestGIF.id];
+// Usable wherever plain modifications are expected.
+const plain: Record<string, unknown> = a;
+void [a, c, open, p, plain, StoryPromo.name, WeeklyDigestGIF.id];
 `),
     'typo.ts': consumer(`const a: StoryPromoModifications = { Headlin: 'Summer sale' };
 void a;`),
@@ -46,7 +48,7 @@ describe('generateTemplateTypes', { timeout: 30_000 }, () => {
   it('emits one const, one Modifications type and one registry entry per template', () => {
     for (const t of creatomateTemplates) expect(generated).toContain(JSON.stringify(t.id));
     expect(generated).toContain('export const StoryPromo = { id: "6c1f3a52-8e0b-4d7a-9a41-2f6b0c9e7d11", name: "Story Promo" } as const;');
-    expect(generated).toContain('export interface AlwaysFailsModifications {');
+    expect(generated).toContain('export type AlwaysFailsModifications = {');
     expect(generated).toContain('  "Headline"?: string | number | null;');
     expect(generated).toContain('  "Logo"?: string | null;');
     expect(generated).toContain('  "Call-To-Action.text.website"?: string | number | null;');
