@@ -190,9 +190,12 @@ Client CPU cost without the network (same calls, in-memory \`fetch\` returning t
 
 ${cpuTable}
 
-Per request the client adds about ${f(added('reelkit, validate strict'))} µs (validation on) / ${f(added('reelkit, validate off'))} µs (off) of CPU (p50),
-mostly the per-attempt timeout (an AbortController and a timer, which Node 20 makes comparatively costly) and the
-zod check of the response.
+Per request the client adds about ${f(added('reelkit, validate strict'))} µs (validation on) / ${f(added('reelkit, validate off'))} µs (off) of CPU (p50).
+In a CPU profile the identifiable parts are the per-attempt timeout (an AbortController and a timer) and the zod
+check of the response (about 4 µs for this Render when measured alone).
+
+This machine is shared with other work: the same command gives ratios that differ by roughly ±0.1 between
+invocations, so compare variants within one run rather than across runs.
 `;
 
 const file = new URL('./RESULTS.md', import.meta.url);
