@@ -48,6 +48,17 @@ describe('poll', () => {
     expect(s.received).toHaveLength(2);
   });
 
+  it('stops polling when the consumer leaves the iterator early', async () => {
+    const s = await progressing(['rendering']);
+    const c = client(s.url);
+    for await (const r of pollIterator<Render>({ get: (signal) => c.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, signal }), isTerminal, interval: fast })) {
+      expect(r.status).toBe('rendering');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.received).toHaveLength(1);
+  });
+
   it('times out with TimeoutError, also when the deadline hits an in-flight request', async () => {
     const s = await progressing(['rendering']);
     const c = client(s.url);
