@@ -100,6 +100,8 @@ export class Limiter {
         waiter.onAbort = () => {
           const i = this.#waiters.indexOf(waiter);
           if (i >= 0) this.#waiters.splice(i, 1);
+          // Nobody left to serve: end the pump's wait so its timer does not keep the process alive.
+          if (this.#waiters.length === 0) this.#wake?.();
           reject(abortError(signal));
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });

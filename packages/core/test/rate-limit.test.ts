@@ -69,6 +69,20 @@ describe('client-side rate limiting', () => {
     expect(s.stats.ok).toBe(2);
   });
 
+  it('an aborted last waiter leaves no timer behind (the process can exit)', async () => {
+    const s = await limitedServer(100, 60_000);
+    const c = client(s.url, 'rl-key-exit-000007', 1, 60_000);
+    await get(c);
+    const controller = new AbortController();
+    const queued = get(c, controller.signal).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    controller.abort();
+    expect(await queued).toBeInstanceOf(AbortError);
+    await new Promise((r) => setImmediate(r));
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before - 1);
+  });
+
   it('uses a pluggable store, keyed by a hash of the credential, never the key itself', async () => {
     const s = await limitedServer(100, 60_000);
     const memory = new MemoryRateLimitStore();
