@@ -1,8 +1,1 @@
-import { defineProject } from 'vitest/config';
-
-export default defineProject({
-  resolve: { conditions: ['@reelkit/source'] },
-  test: {
-    typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-  },
-});
+export { default } from '../../vitest.shared.js';

@@ -1,6 +1,1 @@
-import { defineProject } from 'vitest/config';
-
-export default defineProject({
-  resolve: { conditions: ['@reelkit/source'] },
-  test: {},
-});
+export { default } from '../../vitest.shared.js';

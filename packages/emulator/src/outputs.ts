@@ -1,3 +1,4 @@
+/// <reference path="./types/gifenc.d.ts" />
 // Output files the emulator serves for finished renders and jobs: real PNG/JPEG/GIF/MP4 bytes of
 // the planned size. Generation is deterministic, so a file can be rebuilt from its spec at any time
 // (after a restart with --data too) and `file_size` always matches the bytes served.
