@@ -388,7 +388,9 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
       let text = '';
       let failure: unknown;
       try {
-        response = await fetchImpl(url, { method, headers, body, signal: attemptSignal });
+        // redirect: 'error' — neither API redirects, and following one would carry X-API-KEY (which
+        // fetch, unlike Authorization, does not drop across origins) to wherever it points.
+        response = await fetchImpl(url, { method, headers, body, signal: attemptSignal, redirect: 'error' });
         text = await response.text();
       } catch (err) {
         failure = err;

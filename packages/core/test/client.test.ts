@@ -339,4 +339,19 @@ describe('Creatify', () => {
     expect((err as RequestValidationError).issues[0]!.path).toMatch(/^body\.variables\.title/);
     expect(s.received).toHaveLength(0);
   });
+
+  it('does not follow a redirect, so the API key never reaches another server', async () => {
+    const elsewhere = await serve((_req, res) => json(res, 200, creatifyJob()));
+    const s = await serve((_req, res) => {
+      res.writeHead(302, { Location: `${elsewhere.url}/api/custom_template_jobs/${CREATIFY_JOB_ID}/` });
+      res.end();
+    });
+    const err = await cf(s.url)
+      .GET('/api/custom_template_jobs/{id}/', { params: { path: { id: CREATIFY_JOB_ID } } })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(String(err)).not.toContain('cf-key-0002');
+    expect(s.received).toHaveLength(1);
+    expect(elsewhere.received).toHaveLength(0);
+  });
 });
