@@ -143,6 +143,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   app.notFound((c) => send(c, notFound(vendorOf(c.req.path))));
 
+  // Every answer carries a request id, so SDK logs and errors can name the exchange.
+  let requestCount = 0;
+  app.use('*', async (c, next) => {
+    c.header('x-request-id', `emu_${(++requestCount).toString(36)}`);
+    await next();
+  });
+
   for (const [prefix, vendor] of [['/v1/*', 'creatomate'], ['/api/*', 'creatify']] as const) {
     const limit: MiddlewareHandler<Env> = bodyLimit({
       maxSize: maxBody,

@@ -60,3 +60,18 @@ test('every Creatify operation of the spec answers its success status with a bod
     await emu.close();
   }
 });
+
+test('every answer, success or error, carries its own x-request-id', async () => {
+  const emu = await emulator();
+  const answers = [
+    await cm(emu, 'GET', '/templates'),
+    await cm(emu, 'GET', '/renders/not-a-uuid'),
+    await cf(emu, 'GET', '/api/custom_templates/'),
+    await cf(emu, 'GET', '/api/custom_templates/', undefined, null),
+  ];
+  const ids = answers.map((a) => a.headers.get('x-request-id'));
+  expect(answers.map((a) => a.status)).toEqual([200, 404, 200, 401]);
+  for (const id of ids) expect(id).toMatch(/^emu_[0-9a-z]+$/);
+  expect(new Set(ids).size).toBe(ids.length);
+  await emu.close();
+});
