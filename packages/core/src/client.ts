@@ -343,6 +343,7 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
         requestId,
         bodyExcerpt,
         issues: [{ path: '(root)', message: 'not valid JSON' }],
+        maybeSubmitted: method === 'POST',
       });
     }
     if (validate === 'off' || !op?.response) return data;
@@ -354,7 +355,7 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
       log.log('warn', message);
       return data;
     }
-    throw new ResponseValidationError(message, { status, method, path, requestId, bodyExcerpt, issues });
+    throw new ResponseValidationError(message, { status, method, path, requestId, bodyExcerpt, issues, maybeSubmitted: method === 'POST' });
   }
 
   async function request(method: Method, template: string, init: AnyInit = {}): Promise<WithResponse<unknown>> {

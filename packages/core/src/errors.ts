@@ -175,6 +175,7 @@ export interface ResponseValidationErrorInit extends RequestInfo {
   status: number;
   issues: ValidationIssue[];
   bodyExcerpt: string;
+  maybeSubmitted?: boolean;
 }
 
 /** A 2xx response did not match the spec (wrong types, missing fields, or not JSON at all). */
@@ -186,8 +187,14 @@ export class ResponseValidationError extends ReelkitError {
   readonly requestId: string | undefined;
   readonly issues: ValidationIssue[];
   readonly bodyExcerpt: string;
+  /**
+   * True for a POST: the server answered 2xx, so it accepted the work, but the answer cannot be
+   * read — the caller must not send it again (and has no id to look it up by).
+   */
+  readonly maybeSubmitted: boolean;
   constructor(message: string, init: ResponseValidationErrorInit) {
     super(message);
+    this.maybeSubmitted = init.maybeSubmitted ?? false;
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;

@@ -44,6 +44,7 @@ export {
   TimeoutError,
   type ValidationIssue,
 } from './errors.js';
+export { decodeWebhookBody, WebhookPayloadError } from './webhook.js';
 export type { Logger, LogLevel } from './logger.js';
 export type { ValidationMode } from './validation.js';
 export { MemoryRateLimitStore, type Acquired, type RateLimitOptions, type RateLimitStore, type RateLimitWindow } from './rate-limit.js';

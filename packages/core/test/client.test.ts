@@ -217,6 +217,20 @@ describe('response validation', () => {
     }
   });
 
+  it('an unreadable 2xx answer to a POST is marked maybeSubmitted (the server accepted the work); to a GET it is not', async () => {
+    const s = await serve((req, res) => json(res, req.method === 'POST' ? 202 : 200, req.method === 'POST' ? [{ id: 'x' }] : broken));
+    const post = (await cm(s.url)
+      .POST('/renders', { body: { template_id: TEMPLATE_ID } })
+      .catch((e: unknown) => e)) as ResponseValidationError;
+    expect(post).toBeInstanceOf(ResponseValidationError);
+    expect(post.maybeSubmitted).toBe(true);
+    const get = (await cm(s.url)
+      .GET('/renders/{id}', { params: { path: { id: RENDER_ID } } })
+      .catch((e: unknown) => e)) as ResponseValidationError;
+    expect(get.maybeSubmitted).toBe(false);
+    expect(s.received.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
   it('a body cut off before Content-Length is reached is a ConnectionError', async () => {
     const s = await serve((req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '500' });
