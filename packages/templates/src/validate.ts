@@ -42,6 +42,9 @@ const describe = (v: unknown): string => {
   return typeof v === 'number' || typeof v === 'boolean' ? `${typeof v} ${v}` : typeof v;
 };
 
+/** `<index>.value|time|easing`: the rest of a keyframe path after `Name.property`. */
+const isKeyframePath = (more: readonly string[]) => more.length === 2 && /^\d+$/.test(more[0]!) && ['value', 'time', 'easing'].includes(more[1]!);
+
 const isKeyframes = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((k) => isRecord(k) && 'value' in k);
 
 function isUrl(v: string): boolean {
@@ -77,7 +80,7 @@ export function checkValue(kind: ValueKind, value: unknown): string | undefined 
 /** Properties a modification may set on this element: the documented ones for its kind plus any it already has. */
 export function propertiesOf(el: { type: InspectedElement['type']; properties: readonly string[] }): Record<string, ValueKind> {
   const known: Record<string, ValueKind> = { ...ELEMENT_PROPERTIES[el.type] };
-  for (const p of el.properties) known[p] ??= 'any';
+  for (const p of el.properties) if (!Object.hasOwn(known, p)) known[p] = 'any';
   return known;
 }
 
@@ -132,7 +135,7 @@ export function validateModifications(source: SpecSource, modifications: Modific
     if (parts.length === 1) {
       // 2. `placeholder` in any text element, or 3. a top-level property.
       if (placeholders.has(key)) valueProblem(key, `the placeholder {{${key}}}`, 'text', value);
-      else if (key in TOP_LEVEL_PROPERTIES) valueProblem(key, `the top-level property '${key}'`, TOP_LEVEL_PROPERTIES[key]!, value);
+      else if (Object.hasOwn(TOP_LEVEL_PROPERTIES, key)) valueProblem(key, `the top-level property '${key}'`, TOP_LEVEL_PROPERTIES[key]!, value);
       else {
         const near = closest(key, bareKeys);
         add(key, 'unknown_key', `'${key}' matches no element name or id, placeholder or top-level property${near ? `; did you mean '${near.value}'?` : ''}`, near?.value);
@@ -147,7 +150,7 @@ export function validateModifications(source: SpecSource, modifications: Modific
       if (!matches) continue;
       handled = true;
       const [prop, ...more] = parts.slice(i) as [string, ...string[]];
-      if (prop === 'text' && more.length === 1 && matches.some((el) => el.type === 'text')) {
+      if (prop === 'text' && more.length === 1 && !/^\d+$/.test(more[0]!) && matches.some((el) => el.type === 'text')) {
         const own = new Set(matches.flatMap((el) => el.placeholders));
         const ph = more[0]!;
         if (!own.has(ph)) {
@@ -157,17 +160,20 @@ export function validateModifications(source: SpecSource, modifications: Modific
         continue;
       }
       const known = matches.map(propertiesOf);
-      if (!known.some((k) => prop in k)) {
+      if (!known.some((k) => Object.hasOwn(k, prop))) {
         const near = closest(prop, new Set(known.flatMap(Object.keys)));
         const kinds = [...new Set(matches.map((el) => el.type))].join('/');
         add(key, 'unknown_property', `'${prefix}' is a ${kinds} element, which has no property '${prop}'${near ? `; did you mean '${prefix}.${near.value}'?` : ''}`, near && `${prefix}.${near.value}`);
-      } else if (more.length === 0) {
-        const kind = known.map((k) => k[prop]).find((k) => k !== undefined && k !== 'any') ?? 'any';
-        valueProblem(key, `'${prop}' of '${prefix}'`, kind, value);
+      } else if (more.length === 0 || isKeyframePath(more)) {
+        const kind = known.map((k) => (Object.hasOwn(k, prop) ? k[prop] : undefined)).find((k) => k !== undefined && k !== 'any') ?? 'any';
+        // A keyframe's `value` is checked like the property; its `time` and `easing` are not.
+        if (more.length === 0 || more[1] === 'value') valueProblem(key, `'${prop}' of '${prefix}'`, kind, value);
+      } else {
+        add(key, 'unknown_property', `'${key}' is not a property of '${prefix}': after '${prefix}.${prop}' only a keyframe path ('${prefix}.${prop}.<index>.value', '.time' or '.easing') may follow`);
       }
     }
     if (handled) continue;
-    if (parts[0]! in TOP_LEVEL_PROPERTIES) continue; // a path into a top-level value, e.g. `fonts.0.source`
+    if (Object.hasOwn(TOP_LEVEL_PROPERTIES, parts[0]!)) continue; // a path into a top-level value, e.g. `fonts.0.source`
     // Unknown element in a dotted key: suggest the closest element name, keeping the rest of the key.
     let best: { value: string; distance: number } | undefined;
     for (let i = parts.length - 1; i >= 1; i--) {

@@ -117,6 +117,33 @@ describe('validateModifications', () => {
     expect(validateModifications(src, { 'Title v1.2': 'x', 'Title v1.2.fill_color': '#000', 'Text 1.text': 'y' })).toEqual([]);
   });
 
+  it('flags keys named like Object.prototype members (constructor, toString, hasOwnProperty)', () => {
+    const keys = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'constructor.name', 'hasOwnProperty.foo', 'toString.0.value'];
+    const problems = validateModifications(story, Object.fromEntries(keys.map((k) => [k, 'x'])));
+    expect(problems.map((p) => [p.key, p.code])).toEqual(keys.map((k) => [k, 'unknown_key']));
+    expect(validateModifications(story, { 'Headline.constructor': 'x', 'Headline.valueOf': 'x' }).map((p) => [p.key, p.code])).toEqual([
+      ['Headline.constructor', 'unknown_property'],
+      ['Headline.valueOf', 'unknown_property'],
+    ]);
+  });
+
+  it('accepts extra path parts only as a keyframe path or a scoped placeholder', () => {
+    expect(
+      validateModifications(story, {
+        'Headline.x.0.value': '10%',
+        'Headline.x.1.time': 2,
+        'Headline.x.1.easing': 'linear',
+        'Headline.text.headline': 'scoped',
+        'fonts.0.source': 'https://x.test/f.woff2',
+      }),
+    ).toEqual([]);
+    const bad = ['Headline.text.x.y', 'Headline.text.headline.extra', 'Headline.x.y', 'Headline.x.0', 'Headline.x.0.bogus', 'Headline.x.first.value', 'Headline.x.0.value.more'];
+    const problems = validateModifications(story, Object.fromEntries(bad.map((k) => [k, 'x'])));
+    expect(problems.map((p) => [p.key, p.code])).toEqual(bad.map((k) => [k, 'unknown_property']));
+    // A keyframe's value is checked like the property itself.
+    expect(validateModifications(story, { 'Background-Video.source.0.value': 'nope' }).map((p) => p.code)).toEqual(['invalid_value']);
+  });
+
   it('rejects modifications that are not an object', () => {
     expect(validateModifications(story, 'nope' as unknown as Modifications)).toEqual([expect.objectContaining({ code: 'invalid_value' })]);
   });
