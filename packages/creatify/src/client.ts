@@ -198,7 +198,7 @@ function isFailure(job: CustomTemplateJob): job is CustomTemplateJob & { status:
 }
 
 function isParsedWebhook(value: unknown): value is JobWebhook {
-  return typeof value === 'object' && value !== null && 'output_field' in value && 'terminal' in value && 'payload' in value;
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'output_field') && Object.hasOwn(value, 'terminal') && Object.hasOwn(value, 'payload');
 }
 
 const FAILURES: ReadonlySet<JobStatus> = new Set<JobStatus>(['failed', 'rejected']);

@@ -75,8 +75,10 @@ export function estimateCredits(input: EstimateCreditsInput): CreditEstimate {
   if (!Number.isFinite(durationSeconds) || durationSeconds < 0) {
     throw new ReelkitError(`durationSeconds must be a finite number ≥ 0, got ${String(durationSeconds)}`);
   }
-  const byModel: Record<CreditOperation, CreditPrice> | undefined = (CREDIT_PRICES as Partial<Record<string, Record<CreditOperation, CreditPrice>>>)[model_version];
-  const price = byModel?.[operation];
+  // Own keys only: `constructor`, `toString`, … must not find Object.prototype's members.
+  const prices: Partial<Record<string, Partial<Record<string, CreditPrice>>>> = CREDIT_PRICES;
+  const byModel = Object.hasOwn(prices, model_version) ? prices[model_version] : undefined;
+  const price = byModel && Object.hasOwn(byModel, operation) ? byModel[operation] : undefined;
   if (!price) throw new ReelkitError(`no price for operation "${String(operation)}" with model_version "${String(model_version)}"`);
   const billedBlocks = Math.ceil(durationSeconds / price.perSeconds);
   return {

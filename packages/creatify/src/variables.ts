@@ -109,7 +109,8 @@ export function validateVariables(template: TemplateWithVariables, variables: un
   const known = Object.keys(definitions);
 
   for (const [name, value] of Object.entries(given)) {
-    const definition = definitions[name];
+    // Own keys only: a variable called `constructor` or `__proto__` is not defined by Object.prototype.
+    const definition = Object.hasOwn(definitions, name) ? definitions[name] : undefined;
     if (!definition) {
       const suggestion = closest(name, known);
       problems.push({
@@ -157,7 +158,7 @@ export function validateVariables(template: TemplateWithVariables, variables: un
   }
 
   for (const [name, definition] of Object.entries(definitions)) {
-    if (definition.required === true && definition.default == null && !(name in given)) {
+    if (definition.required === true && definition.default == null && !Object.hasOwn(given, name)) {
       problems.push({
         name,
         reason: 'missing_required',

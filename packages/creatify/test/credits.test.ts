@@ -38,6 +38,16 @@ describe('estimateCredits', () => {
     expect(estimate.rule).toMatch(/started block is billed in full/);
   });
 
+  it.each([
+    ['constructor', 'standard'],
+    ['toString', 'standard'],
+    ['create', 'constructor'],
+    ['create', '__proto__'],
+  ])('refuses operation %s with model_version %s instead of pricing an Object.prototype member', (operation, model_version) => {
+    const input = { operation, model_version, durationSeconds: 30 } as unknown as Parameters<typeof estimateCredits>[0];
+    expect(() => estimateCredits(input)).toThrow(/no price/);
+  });
+
   it('bills nothing for zero seconds and refuses a negative or non-finite duration', () => {
     expect(estimateCredits({ operation: 'create', durationSeconds: 0 }).credits).toBe(0);
     expect(() => estimateCredits({ operation: 'create', durationSeconds: -1 })).toThrow(/durationSeconds/);

@@ -123,6 +123,30 @@ describe('validateVariables', () => {
     ]);
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])(
+    'reports a variable named %s (an Object.prototype name) as unknown, not as a wrong type',
+    (name) => {
+      // JSON.parse makes `__proto__` an own key, as a request body or config file would.
+      const vars = JSON.parse(JSON.stringify({ ...validFor(showcase) }).replace(/^\{/, `{${JSON.stringify(name)}:${JSON.stringify(text('x'))},`)) as TemplateVariables;
+      expect(Object.hasOwn(vars, name)).toBe(true);
+      const problems = validateVariables(showcase, vars);
+      expect(problems).toEqual([expect.objectContaining({ name, reason: 'unknown_variable' })]);
+      expect(problems[0]?.message).not.toContain('undefined');
+    },
+  );
+
+  it('reports a required template variable named after an Object.prototype member as missing when not given', () => {
+    const template: TemplateWithVariables = {
+      variables: JSON.parse('{"constructor":{"type":"text","required":true},"__proto__":{"type":"text","required":true}}') as TemplateWithVariables['variables'],
+    };
+    expect(validateVariables(template, {}).map((p) => [p.name, p.reason])).toEqual([
+      ['constructor', 'missing_required'],
+      ['__proto__', 'missing_required'],
+    ]);
+    const given = JSON.parse(`{"constructor":${JSON.stringify(text('a'))},"__proto__":${JSON.stringify(text('b'))}}`) as TemplateVariables;
+    expect(validateVariables(template, given)).toEqual([]);
+  });
+
   it('rejects a non-object variables value', () => {
     expect(validateVariables(showcase, [])).toEqual([expect.objectContaining({ reason: 'malformed' })]);
   });
