@@ -38,9 +38,16 @@ function signedMessage(url: URL): Uint8Array<ArrayBuffer> {
 const toBase64Url = (bytes: ArrayBuffer) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
+/** The bytes of a base64url text, or undefined when it is not valid base64url (the token is attacker input). */
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  let binary: string;
+  try {
+    // Throws InvalidCharacterError for an impossible length (one character past a multiple of 4).
+    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 

@@ -40,6 +40,14 @@ describe('signWebhookUrl / verifyWebhookUrl', () => {
     expect(await verifyWebhookUrl(signed, 'another-secret')).toEqual({ valid: false, reason: 'bad_signature' });
   });
 
+  it('reports a token that is not valid base64url (e.g. one character) as bad_signature instead of throwing', async () => {
+    const signed = new URL(await signWebhookUrl('https://app.example.com/hooks', secret, 'order-42'));
+    for (const token of ['A', 'AAAAA', 'A-_', '']) {
+      signed.searchParams.set('reelkit_sig', token);
+      expect(await verifyWebhookUrl(signed, secret)).toEqual({ valid: false, reason: 'bad_signature' });
+    }
+  });
+
   it('reports a URL without token as missing_signature', async () => {
     expect(await verifyWebhookUrl('/hooks?reelkit_key=a', secret)).toEqual({ valid: false, reason: 'missing_signature' });
   });

@@ -28,9 +28,9 @@ async function startReceiver(renders: Setup['renders']) {
       outcomes.push(o);
       res.writeHead(o.status).end();
     };
-    const check = await verifyWebhookUrl(req.url ?? '', SECRET);
-    if (!check.valid) return reply({ status: 401, reason: check.reason });
     try {
+      const check = await verifyWebhookUrl(req.url ?? '', SECRET);
+      if (!check.valid) return reply({ status: 401, reason: check.reason });
       const render = await renders.confirmRenderWebhook(Buffer.concat(chunks));
       reply({ status: 200, renderKey: check.renderKey, render });
     } catch (error) {
@@ -79,6 +79,8 @@ describe('webhooks', () => {
     expect((await post(receiver.url, claim)).status).toBe(401);
     expect((await post(forgedToken.toString(), claim)).status).toBe(401);
     expect((await post(await signWebhookUrl(receiver.url, 'guessed-secret', 'order-1'), claim)).status).toBe(401);
+    // A token that is not even base64url (one character) is a bad signature, not a crash.
+    expect((await post(`${receiver.url}?reelkit_key=order-1&reelkit_sig=A`, claim)).status).toBe(401);
     expect((await post(signed, { ...claim, id: '11111111-2222-4333-8444-555555555555' })).status).toBe(404);
     expect((await post(signed, '{"id": 1')).status).toBe(400);
     // A valid URL (leaked) with a payload that claims success: confirmation reports the truth.
