@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@reelkit/core';
+import { NotFoundError, WebhookPayloadError as CoreWebhookPayloadError } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
 import { parseRenderWebhook, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, type Render } from '../src/index.js';
 import { setup, type Setup } from './helpers.js';
@@ -96,6 +96,14 @@ describe('parseRenderWebhook', () => {
     expect(parseRenderWebhook(JSON.stringify(render))).toEqual(render);
     expect(parseRenderWebhook(new TextEncoder().encode(JSON.stringify(render)))).toEqual(render);
     expect(parseRenderWebhook(render).status).toBe('succeeded');
+  });
+
+  it("throws core's shared WebhookPayloadError (one class for both vendors) and decodes an ArrayBuffer", () => {
+    expect(WebhookPayloadError).toBe(CoreWebhookPayloadError);
+    expect(() => parseRenderWebhook('<html>')).toThrow(CoreWebhookPayloadError);
+    expect(() => parseRenderWebhook({ id: 'nope' })).toThrow(CoreWebhookPayloadError);
+    const bytes = new TextEncoder().encode(JSON.stringify(render));
+    expect(parseRenderWebhook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).toEqual(render);
   });
 
   it('throws WebhookPayloadError naming the bad fields', () => {
