@@ -1,6 +1,7 @@
 // Typed template variables: the spec's `TemplateVariable` union, constructors for each kind, and a
 // check of a job's variables against a template's variable definitions before any credits are spent.
 import { ReelkitError } from '@reelkit/core';
+import { distance } from 'fastest-levenshtein';
 import type { components } from '@reelkit/core/creatify';
 import { zTemplateVariable } from '@reelkit/core/creatify';
 import { isHttpUrl } from './input.js';
@@ -202,31 +203,21 @@ function list(names: readonly string[]): string {
   return names.length ? names.map((n) => `"${n}"`).join(', ') : 'no variables';
 }
 
-/** The defined name closest to `name`, when it is close enough to be a typo. */
+/**
+ * The defined name closest to `name` (case-insensitive edit distance), when it is close enough to
+ * be a typo: at most max(2, floor(name.length / 3)) edits. Stricter than @reelkit/templates'
+ * ceil(length / 3): variable names are short, and a looser rule suggests unrelated names.
+ */
 function closest(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = candidate.toLowerCase() === lower ? 0 : levenshtein(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
+    const d = distance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
       best = candidate;
-      bestDistance = distance;
+      bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return best !== undefined && bestDistance <= limit ? best : undefined;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }

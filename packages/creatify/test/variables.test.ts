@@ -88,6 +88,19 @@ describe('validateVariables', () => {
     expect(problem?.message).toContain('did you mean "product_name"');
   });
 
+  it('suggests within max(2, floor(length / 3)) edits, ignoring case, and no further', () => {
+    const template: TemplateWithVariables = { variables: { headline: { type: 'text' }, cta: { type: 'text' } } };
+    const suggestionFor = (name: string) => validateVariables(template, { [name]: text('x') })[0]?.suggestion;
+    expect(suggestionFor('HEADLINE')).toBe('headline'); // case alone is distance 0
+    expect(suggestionFor('ct')).toBe('cta'); // short names: 2 edits allowed
+    expect(suggestionFor('xyz')).toBeUndefined(); // 3 edits
+    expect(suggestionFor('hedlin')).toBe('headline'); // 6 characters: 2 edits
+    expect(suggestionFor('hedlne')).toBe('headline');
+    expect(suggestionFor('hxxdlinx')).toBeUndefined();
+    expect(suggestionFor('headlinxyz')).toBe('headline'); // 10 characters: 3 edits (floor(10 / 3))
+    expect(suggestionFor('hedlinexyz')).toBeUndefined(); // 4 edits
+  });
+
   it('gives no suggestion when no defined name is close, and lists the defined names instead', () => {
     const [problem] = validateVariables(showcase, { ...validFor(showcase), zzzzzzzz: text('x') });
     expect(problem).toMatchObject({ name: 'zzzzzzzz', reason: 'unknown_variable' });
