@@ -1,6 +1,7 @@
 export {
   createRenders,
   DEFAULT_WAIT_INTERVAL,
+  type ConfirmWebhookOptions,
   type CreateOptions,
   type Renders,
   type RequestOptions,
@@ -8,7 +9,7 @@ export {
 } from './renders.js';
 export { InvalidModificationsError, RenderFailedError } from './errors.js';
 export { maybeSubmitted, type BatchOptions, type BatchResult } from './batch.js';
-export { parseRenderWebhook, WebhookPayloadError } from './webhook.js';
+export { parseRenderWebhook, WebhookPayloadError, WebhookRenderMismatchError } from './webhook.js';
 export {
   signWebhookUrl,
   verifyWebhookUrl,

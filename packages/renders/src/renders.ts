@@ -13,7 +13,8 @@ import {
 import { createTemplates, validateModifications, type ModificationProblem, type Template, type Templates } from '@reelkit/templates';
 import { createBatch, type BatchOptions, type BatchResult } from './batch.js';
 import { InvalidModificationsError, RenderFailedError } from './errors.js';
-import { parseRenderWebhook } from './webhook.js';
+import { parseRenderWebhook, WebhookRenderMismatchError } from './webhook.js';
+import { verifyWebhookUrl, type WebhookSecret } from './webhook-url.js';
 import { isTerminal, type CreateRenderParams, type ListRendersQuery, type Render } from './types.js';
 
 /** Per-request options passed through to core (`timeoutMs` is per attempt). */
@@ -39,6 +40,25 @@ export interface WaitOptions {
   interval?: PollInterval;
 }
 
+export interface ConfirmWebhookOptions extends RequestOptions {
+  /**
+   * The key `verifyWebhookUrl` returned for the request's URL. The re-fetched render must belong to
+   * it — its `metadata` equals the key, or (with `secret`) its own `webhook_url` was signed for the
+   * key — or `WebhookRenderMismatchError` is thrown. Without it any real render is confirmed.
+   */
+  renderKey?: string;
+  /** The webhook secret: lets a render whose `webhook_url` you signed for `renderKey` prove it belongs. */
+  secret?: WebhookSecret;
+}
+
+/** True when `render` belongs to `renderKey`: its metadata is the key, or its webhook URL was signed (with `secret`) for it. */
+async function belongsTo(render: Render, renderKey: string, secret: WebhookSecret | undefined): Promise<boolean> {
+  if (render.metadata === renderKey) return true;
+  if (secret === undefined || typeof render.webhook_url !== 'string') return false;
+  const check = await verifyWebhookUrl(render.webhook_url, secret);
+  return check.valid && check.renderKey === renderKey;
+}
+
 export const DEFAULT_WAIT_INTERVAL: Required<PollInterval> = { initialMs: 1000, maxMs: 5000, factor: 1.5 } as const;
 
 export interface Renders {
@@ -58,8 +78,10 @@ export interface Renders {
   /**
    * Re-fetches the render a webhook body names and returns the render as the API reports it. Act
    * on the returned render's `status`, never on the body: anyone can POST a body to your receiver.
+   * Pass `{ renderKey, secret }` (the key from `verifyWebhookUrl`) so that a leaked signed URL
+   * cannot be replayed with a body naming another render: see `ConfirmWebhookOptions`.
    */
-  confirmRenderWebhook(payload: unknown, options?: RequestOptions): Promise<Render>;
+  confirmRenderWebhook(payload: unknown, options?: ConfirmWebhookOptions): Promise<Render>;
   /**
    * Submits `items` with bounded concurrency inside core's rate limit and yields each item's
    * result as it finishes. Never submits an item twice: see `BatchResult` for `unknown`.
@@ -206,8 +228,11 @@ export function createRenders(client: CreatomateClient): Renders {
       );
     },
     async confirmRenderWebhook(payload, options = {}) {
+      const { renderKey, secret, ...request } = options;
       const claimed = parseRenderWebhook(payload);
-      return get(claimed.id, options);
+      const render = await get(claimed.id, request);
+      if (renderKey !== undefined && !(await belongsTo(render, renderKey, secret))) throw new WebhookRenderMismatchError(render, renderKey);
+      return render;
     },
   };
   return { ...api, batch: createBatch({ ...api, observe }, clientRateLimit(client)) };

@@ -10,6 +10,26 @@ import type { Render } from './types.js';
 export { WebhookPayloadError };
 
 /**
+ * The webhook body names a real render, but not one that belongs to the key the (valid) URL was
+ * signed for: a signed URL is visible in every Render's `webhook_url`, so it can be replayed with
+ * a body naming someone else's render. A `WebhookPayloadError`, so one `catch` answers 400.
+ */
+export class WebhookRenderMismatchError extends WebhookPayloadError {
+  override readonly name: string = 'WebhookRenderMismatchError';
+  /** The render the body named, as re-fetched. */
+  readonly render: Render;
+  readonly renderKey: string;
+
+  constructor(render: Render, renderKey: string) {
+    super(`Webhook names render ${render.id}, which does not belong to the key the webhook URL was signed for.`, [
+      { path: 'id', message: 'names a render of another key' },
+    ]);
+    this.render = render;
+    this.renderKey = renderKey;
+  }
+}
+
+/**
  * Parses and validates a webhook body (a string, bytes, an ArrayBuffer, or already-parsed JSON)
  * into a typed Render. Throws `WebhookPayloadError` when it is not one. The result is a claim, not
  * a fact: pass it to `renders.confirmRenderWebhook` before acting on its status.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, WebhookPayloadError as CoreWebhookPayloadError } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import { parseRenderWebhook, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, type Render } from '../src/index.js';
+import { parseRenderWebhook, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, WebhookRenderMismatchError, type Render } from '../src/index.js';
 import { setup, type Setup } from './helpers.js';
 
 const SECRET = 'whsec-test-please-rotate';
@@ -31,7 +31,7 @@ async function startReceiver(renders: Setup['renders']) {
     try {
       const check = await verifyWebhookUrl(req.url ?? '', SECRET);
       if (!check.valid) return reply({ status: 401, reason: check.reason });
-      const render = await renders.confirmRenderWebhook(Buffer.concat(chunks));
+      const render = await renders.confirmRenderWebhook(Buffer.concat(chunks), { renderKey: check.renderKey, secret: SECRET });
       reply({ status: 200, renderKey: check.renderKey, render });
     } catch (error) {
       reply({ status: error instanceof WebhookPayloadError ? 400 : error instanceof NotFoundError ? 404 : 500, reason: (error as Error).name });
@@ -70,9 +70,9 @@ describe('webhooks', () => {
   });
 
   it('rejects a forged payload: unsigned URL, wrong token, unknown render, and a false status claim', async () => {
-    const [render] = await s.renders.create({ template_id: T.quoteSquare });
-    const claim = { ...render!, status: 'succeeded' };
     const signed = await signWebhookUrl(receiver.url, SECRET, 'order-1');
+    const [render] = await s.renders.create({ template_id: T.quoteSquare, webhook_url: signed });
+    const claim = { ...render!, status: 'succeeded' };
     const forgedToken = new URL(signed);
     forgedToken.searchParams.set('reelkit_key', 'order-2');
 
@@ -86,6 +86,41 @@ describe('webhooks', () => {
     // A valid URL (leaked) with a payload that claims success: confirmation reports the truth.
     expect((await post(signed, claim)).status).toBe(200);
     expect(receiver.outcomes.at(-1)!.render).toMatchObject({ id: render!.id, status: 'planned' });
+  });
+});
+
+describe('webhook binding to the render key', () => {
+  it('rejects a leaked signed URL replayed with a body naming another real, succeeded render', async () => {
+    const url1 = await signWebhookUrl(receiver.url, SECRET, 'order-1');
+    const url2 = await signWebhookUrl(receiver.url, SECRET, 'order-2');
+    const [mine] = await s.renders.create({ template_id: T.quoteSquare, webhook_url: url1 });
+    const [theirs] = await s.renders.create({ template_id: T.quoteSquare, webhook_url: url2 });
+    const [unbound] = await s.renders.create({ template_id: T.quoteSquare });
+    s.emu.clock.advance(60_000);
+    await s.emu.webhooks.idle();
+    // The genuine deliveries: each confirmed for its own key.
+    expect(receiver.outcomes.map((o) => [o.status, o.renderKey, o.render?.id]).sort()).toEqual(
+      [[200, 'order-1', mine!.id], [200, 'order-2', theirs!.id]].sort(),
+    );
+    // url1 is visible in `mine.webhook_url` (GET /renders): replayed with another succeeded render.
+    const other = await s.renders.get(theirs!.id);
+    expect(other.status).toBe('succeeded');
+    expect((await post(url1, other)).status).toBe(400);
+    expect(receiver.outcomes.at(-1)).toMatchObject({ status: 400, reason: 'WebhookRenderMismatchError' });
+    expect((await post(url1, await s.renders.get(unbound!.id))).status).toBe(400);
+    expect((await post(url1, await s.renders.get(mine!.id))).status).toBe(200);
+  });
+
+  it('binds by metadata, or by the render’s own signed webhook_url only with the secret', async () => {
+    const [byMetadata] = await s.renders.create({ template_id: T.quoteSquare, metadata: 'order-5' });
+    const [byUrl] = await s.renders.create({ template_id: T.quoteSquare, webhook_url: await signWebhookUrl('https://app.test/h', SECRET, 'order-6') });
+    const body = (r: Render) => JSON.stringify(r);
+    expect(await s.renders.confirmRenderWebhook(body(byMetadata!), { renderKey: 'order-5' })).toMatchObject({ id: byMetadata!.id });
+    await expect(s.renders.confirmRenderWebhook(body(byMetadata!), { renderKey: 'order-6', secret: SECRET })).rejects.toThrow(WebhookRenderMismatchError);
+    expect(await s.renders.confirmRenderWebhook(body(byUrl!), { renderKey: 'order-6', secret: SECRET })).toMatchObject({ id: byUrl!.id });
+    // Without the secret the URL proves nothing; with another secret neither.
+    await expect(s.renders.confirmRenderWebhook(body(byUrl!), { renderKey: 'order-6' })).rejects.toThrow(WebhookRenderMismatchError);
+    await expect(s.renders.confirmRenderWebhook(body(byUrl!), { renderKey: 'order-6', secret: 'other' })).rejects.toBeInstanceOf(WebhookPayloadError);
   });
 });
 
