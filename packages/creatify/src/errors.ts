@@ -49,10 +49,11 @@ export function jobInputError(problems: InputProblem[]): RequestValidationError 
   );
 }
 
-/** A webhook body that is not a custom template job payload. */
-export class WebhookPayloadError extends ReelkitError {
-  override readonly name: string = 'WebhookPayloadError';
-}
+/**
+ * A webhook body that is not a custom template job payload: core's class, shared with
+ * @reelkit/renders, so one `instanceof` catches both vendors' (re-exported for compatibility).
+ */
+export { WebhookPayloadError } from '@reelkit/core';
 
 /** A webhook payload that the job, re-fetched from the API, contradicts: treat it as forged. */
 export class WebhookNotConfirmedError extends ReelkitError {

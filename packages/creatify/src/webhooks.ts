@@ -1,9 +1,9 @@
 // Webhook deliveries of custom template jobs. Creatify documents two payload shapes (`video_output`
 // on the create page, `output` on the render page), may send one delivery per status change, and
 // signs nothing: a payload is a hint to re-fetch the job (`confirmJobWebhook`), never proof.
+import { decodeWebhookBody, WebhookPayloadError } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import { zCustomTemplateJob } from '@reelkit/core/creatify';
-import { WebhookPayloadError } from './errors.js';
 import { isTerminalStatus } from './status.js';
 
 type Job = components['schemas']['CustomTemplateJob'];
@@ -30,15 +30,18 @@ const zWebhookPayload = zCustomTemplateJob.pick({ id: true, status: true }).exte
  * Throws `WebhookPayloadError` for anything that is not a job payload.
  */
 export function parseJobWebhook(body: unknown): JobWebhook {
-  const json = toJson(body);
+  const json = decodeWebhookBody(body);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new WebhookPayloadError('webhook body is not a JSON object');
+    throw new WebhookPayloadError('Webhook body is not a JSON object.', [{ path: '(root)', message: 'expected a JSON object' }]);
   }
   const parsed = zWebhookPayload.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'body';
-    throw new WebhookPayloadError(`webhook body is not a custom template job payload: ${field}: ${issue?.message ?? 'invalid'}`);
+    // Paths as @reelkit/renders names them: the payload's own field names, `(root)` for the body.
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+    throw new WebhookPayloadError(
+      `Webhook body is not a Creatify custom template job payload: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   const { id, status, failed_reason, video_output, output } = parsed.data;
   const output_field = video_output != null ? 'video_output' : output != null ? 'output' : null;
@@ -51,17 +54,4 @@ export function parseJobWebhook(body: unknown): JobWebhook {
     terminal: isTerminalStatus(status),
     payload: json as Record<string, unknown>,
   };
-}
-
-function toJson(body: unknown): unknown {
-  let text: string;
-  if (typeof body === 'string') text = body;
-  else if (body instanceof Uint8Array) text = new TextDecoder().decode(body);
-  else if (body instanceof ArrayBuffer) text = new TextDecoder().decode(new Uint8Array(body));
-  else return body;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new WebhookPayloadError('webhook body is not valid JSON');
-  }
 }

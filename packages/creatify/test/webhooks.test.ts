@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebhookPayloadError as CoreWebhookPayloadError } from '@reelkit/core';
 import { parseJobWebhook, WebhookNotConfirmedError, WebhookPayloadError, type JobWebhook } from '../src/index.js';
 import { harness, testimonialJob } from './helpers.js';
 
@@ -43,6 +44,28 @@ describe('parseJobWebhook', () => {
     ['an output that is not a string', { id: ID, status: 'done', output: 42 }],
   ])('refuses %s with WebhookPayloadError', (_name, body) => {
     expect(() => parseJobWebhook(body)).toThrow(WebhookPayloadError);
+  });
+
+  it("throws core's WebhookPayloadError, so one catch covers both vendors' webhook parsers", () => {
+    expect(WebhookPayloadError).toBe(CoreWebhookPayloadError);
+    for (const body of ['{"id":', { id: ID, status: 'error' }]) {
+      expect(() => parseJobWebhook(body)).toThrow(CoreWebhookPayloadError);
+    }
+  });
+
+  it('names the offending fields in issues', () => {
+    const err = (() => {
+      try {
+        parseJobWebhook({ id: 'nope', status: 'error', output: 42 });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(CoreWebhookPayloadError);
+    const issues = (err as CoreWebhookPayloadError).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual(['id', 'output', 'status']); // as @reelkit/renders names them
+    expect(issues.every((i) => i.message.length > 0)).toBe(true);
   });
 });
 
