@@ -25,7 +25,7 @@ import {
 import { createInternalLogger, resolveLogLevel, type InternalLogger, type Logger, type LogLevel } from './logger.js';
 import { sharedLimiter, type Lease, type Limiter, type RateLimitOptions } from './rate-limit.js';
 import { createRedactor, redactHeaders, type Redactor } from './redact.js';
-import { abortError, backoffMs, MAX_RETRY_AFTER_MS, retryAfterMs, sleep } from './retry.js';
+import { abortError, backoffMs, linkAbort, MAX_RETRY_AFTER_MS, retryAfterMs, sleep } from './retry.js';
 import { check, describeIssues, excerpt, type ValidationMode } from './validation.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -355,7 +355,8 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
       log.log('warn', message);
       return data;
     }
-    throw new ResponseValidationError(message, { status, method, path, requestId, bodyExcerpt, issues, maybeSubmitted: method === 'POST' });
+    // `data` keeps what the server did send (e.g. the ids of renders a POST created) for the caller to use.
+    throw new ResponseValidationError(message, { status, method, path, requestId, bodyExcerpt, issues, data: redact.deep(data), maybeSubmitted: method === 'POST' });
   }
 
   async function request(method: Method, template: string, init: AnyInit = {}): Promise<WithResponse<unknown>> {
@@ -382,31 +383,38 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
       if (signal?.aborted) throw abortError(signal);
       const lease: Lease | undefined = limiter ? await limiter.acquire(window!, signal) : undefined;
       const started = performance.now();
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(), Math.min(timeoutMs, 2_147_483_647));
-      const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      // One controller per attempt: our timer and the caller's signal both abort it.
+      const attemptAbort = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        attemptAbort.abort();
+      }, Math.min(timeoutMs, 2_147_483_647));
+      const unlink = linkAbort(signal, attemptAbort);
       let response: Response | undefined;
       let text = '';
       let failure: unknown;
       try {
         // redirect: 'error' — neither API redirects, and following one would carry X-API-KEY (which
         // fetch, unlike Authorization, does not drop across origins) to wherever it points.
-        response = await fetchImpl(url, { method, headers, body, signal: attemptSignal, redirect: 'error' });
+        response = await fetchImpl(url, { method, headers, body, signal: attemptAbort.signal, redirect: 'error' });
         text = await response.text();
       } catch (err) {
         failure = err;
       } finally {
         clearTimeout(timer);
+        unlink();
         lease?.release();
       }
       const durationMs = Math.round(performance.now() - started);
       const canRetry = attempt <= maxRetries;
 
       if (failure !== undefined || response === undefined) {
-        if (signal?.aborted) throw abortError(signal);
+        // A POST cancelled mid-flight may have reached the server, like a dropped connection.
+        if (signal?.aborted) throw abortError(signal, !idempotent);
         let error: ConnectionError | TimeoutError;
         let retry: boolean;
-        if (timeout.signal.aborted) {
+        if (timedOut) {
           error = new TimeoutError(`${method} ${path} timed out after ${timeoutMs} ms (attempt ${attempt})`, { method, path, maybeSubmitted: !idempotent, cause: failure });
           retry = repeatable;
         } else {

@@ -153,6 +153,12 @@ export class TimeoutError extends ReelkitError {
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class AbortError extends ReelkitError {
   override readonly name: string = 'AbortError';
+  /** True when a POST was aborted after it was sent: the server may have acted on it. */
+  readonly maybeSubmitted: boolean;
+  constructor(message: string, options?: ReelkitErrorOptions & { maybeSubmitted?: boolean }) {
+    super(message, options);
+    this.maybeSubmitted = options?.maybeSubmitted ?? false;
+  }
 }
 
 export interface ValidationIssue {
@@ -175,6 +181,8 @@ export interface ResponseValidationErrorInit extends RequestInfo {
   status: number;
   issues: ValidationIssue[];
   bodyExcerpt: string;
+  /** The parsed body, when it was JSON. */
+  data?: unknown;
   maybeSubmitted?: boolean;
 }
 
@@ -192,9 +200,12 @@ export class ResponseValidationError extends ReelkitError {
    * read — the caller must not send it again (and has no id to look it up by).
    */
   readonly maybeSubmitted: boolean;
+  /** The parsed body when it was JSON but did not match the spec (undefined when it was not JSON). */
+  readonly data: unknown;
   constructor(message: string, init: ResponseValidationErrorInit) {
     super(message);
     this.maybeSubmitted = init.maybeSubmitted ?? false;
+    this.data = init.data;
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;

@@ -1,7 +1,7 @@
 // Waiting for something to finish by asking repeatedly. `get` normally calls through a client, so
 // every poll request passes the client's rate limiter, retries and timeouts.
 import { TimeoutError } from './errors.js';
-import { abortError, sleep } from './retry.js';
+import { abortError, linkAbort, sleep } from './retry.js';
 
 export interface PollInterval {
   /** First wait between two polls (default 1000 ms). */
@@ -29,11 +29,20 @@ export const DEFAULT_POLL_INTERVAL = { initialMs: 1000, maxMs: 10_000, factor: 1
 
 /** Yields every observed value; the last one yielded is terminal. */
 export async function* pollIterator<T>(options: PollOptions<T>): AsyncGenerator<T, void, undefined> {
-  const { initialMs, maxMs, factor } = { ...DEFAULT_POLL_INTERVAL, ...options.interval };
-  const deadline = new AbortController();
+  // Field by field, so an explicit `undefined` keeps the default instead of becoming NaN.
+  const initialMs = options.interval?.initialMs ?? DEFAULT_POLL_INTERVAL.initialMs;
+  // A first wait longer than the default cap raises the cap with it rather than being refused.
+  const maxMs = options.interval?.maxMs ?? Math.max(DEFAULT_POLL_INTERVAL.maxMs, initialMs);
+  const factor = options.interval?.factor ?? DEFAULT_POLL_INTERVAL.factor;
+  if (!(initialMs > 0)) throw new RangeError(`interval.initialMs must be a positive number of ms; got ${initialMs}`);
+  if (!(maxMs >= initialMs)) throw new RangeError(`interval.maxMs must be ≥ interval.initialMs (${initialMs}); got ${maxMs}`);
+  if (!(factor >= 1)) throw new RangeError(`interval.factor must be ≥ 1; got ${factor}`);
   const timeoutMs = options.timeoutMs;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new RangeError(`timeoutMs must be a positive number of ms; got ${timeoutMs}`);
+  const deadline = new AbortController();
   const timer = timeoutMs === undefined ? undefined : setTimeout(() => deadline.abort(), Math.min(timeoutMs, 2_147_483_647));
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  const unlink = linkAbort(options.signal, deadline);
+  const signal = deadline.signal;
   // Whatever the deadline interrupted (a request, a wait) surfaces as one TimeoutError.
   const translate = (err: unknown): unknown => {
     if (options.signal?.aborted) return abortError(options.signal);
@@ -62,6 +71,7 @@ export async function* pollIterator<T>(options: PollOptions<T>): AsyncGenerator<
     }
   } finally {
     clearTimeout(timer);
+    unlink();
   }
 }
 

@@ -32,8 +32,29 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   return Math.max(0, date - now);
 }
 
-export function abortError(signal: AbortSignal): AbortError {
-  return new AbortError('The operation was aborted by the caller.', { cause: signal.reason });
+export function abortError(signal: AbortSignal, maybeSubmitted = false): AbortError {
+  return new AbortError(
+    maybeSubmitted
+      ? 'The operation was aborted by the caller after the request was sent; the server may have acted on it.'
+      : 'The operation was aborted by the caller.',
+    { cause: signal.reason, maybeSubmitted },
+  );
+}
+
+/**
+ * Aborts `child` when `parent` aborts; the returned function unlinks them. Used instead of
+ * AbortSignal.any, which on Node 20 keeps a reference on a long-lived parent signal per call
+ * (memory grows when one app-wide signal is passed to every request).
+ */
+export function linkAbort(parent: AbortSignal | undefined, child: AbortController): () => void {
+  if (!parent) return () => {};
+  if (parent.aborted) {
+    child.abort(parent.reason);
+    return () => {};
+  }
+  const onAbort = () => child.abort(parent.reason);
+  parent.addEventListener('abort', onAbort, { once: true });
+  return () => parent.removeEventListener('abort', onAbort);
 }
 
 /** Resolves after `ms`, or rejects with AbortError as soon as `signal` fires. */

@@ -224,6 +224,8 @@ describe('response validation', () => {
       .catch((e: unknown) => e)) as ResponseValidationError;
     expect(post).toBeInstanceOf(ResponseValidationError);
     expect(post.maybeSubmitted).toBe(true);
+    // What the server did send is kept, so the caller can find what was created.
+    expect(post.data).toEqual([{ id: 'x' }]);
     const get = (await cm(s.url)
       .GET('/renders/{id}', { params: { path: { id: RENDER_ID } } })
       .catch((e: unknown) => e)) as ResponseValidationError;

@@ -23,6 +23,24 @@ function client(url: string, rateLimit: false | { requests: number; windowMs: nu
 const isTerminal = (r: Render) => r.status === 'succeeded' || r.status === 'failed';
 
 describe('poll', () => {
+  it('an interval field given as undefined keeps its default; nonsense intervals are refused', async () => {
+    const s = await progressing(['planned', 'succeeded']);
+    const c = client(s.url);
+    const get = (signal: AbortSignal) => c.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, signal });
+    const controller = new AbortController();
+    // With the 1 s default first wait, nothing but the first request happens within 200 ms.
+    const pending = poll<Render>({ get, isTerminal, interval: { initialMs: undefined, maxMs: 5000 }, signal: controller.signal }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 200));
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortError);
+    expect(s.received).toHaveLength(1);
+    for (const interval of [{ initialMs: 0 }, { factor: 0.5 }, { initialMs: 100, maxMs: 50 }]) {
+      await expect(poll<Render>({ get, isTerminal, interval })).rejects.toThrow(RangeError);
+    }
+    await expect(poll<Render>({ get, isTerminal, timeoutMs: -1 })).rejects.toThrow(RangeError);
+    expect(s.received).toHaveLength(1);
+  });
+
   it('polls through the client until terminal, reporting every state', async () => {
     const s = await progressing(['planned', 'rendering', 'rendering', 'succeeded']);
     const c = client(s.url);

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -218,6 +219,33 @@ describe('timeouts and cancellation', () => {
     expect(err).toBeInstanceOf(AbortError);
     expect((err as AbortError).cause).toEqual(new Error('user left'));
     expect(s.received).toHaveLength(1);
+  });
+
+  it('a POST aborted by the caller after it was sent is AbortError with maybeSubmitted; a GET is not', async () => {
+    const s = await serve((req, res) => {
+      setTimeout(() => json(res, req.method === 'POST' ? 202 : 200, req.method === 'POST' ? [render()] : render()), 1000);
+    });
+    const post = new AbortController();
+    setTimeout(() => post.abort(), 50);
+    const err = await cm(s.url)
+      .POST('/renders', { body: { template_id: TEMPLATE_ID }, signal: post.signal })
+      .catch(fail);
+    expect(err).toBeInstanceOf(AbortError);
+    expect((err as AbortError).maybeSubmitted).toBe(true);
+    const get = new AbortController();
+    setTimeout(() => get.abort(), 50);
+    const getErr = await getRender(cm(s.url), { signal: get.signal }).catch(fail);
+    expect((getErr as AbortError).maybeSubmitted).toBe(false);
+    expect(s.received.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a long-lived caller signal is linked without AbortSignal.any (which leaks on Node 20) and unlinked after each request', async () => {
+    const s = await serve((_req, res) => json(res, 200, render()));
+    const appWide = new AbortController();
+    const client = cm(s.url);
+    const before = getEventListeners(appWide.signal, 'abort').length;
+    for (let i = 0; i < 20; i++) await getRender(client, { signal: appWide.signal });
+    expect(getEventListeners(appWide.signal, 'abort')).toHaveLength(before);
   });
 
   it('abort during a backoff wait stops at once', async () => {
