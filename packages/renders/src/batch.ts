@@ -2,7 +2,8 @@
 // submit an item twice.
 //
 // Never twice: core never retries a POST that may have reached the server, so a submission whose
-// outcome is unknown (connection dropped after sending, timeout, 5xx) surfaces here. It is then
+// outcome is unknown (connection dropped after sending, timeout, 5xx, a 2xx whose body could not be
+// read or validated) surfaces here. It is then
 // reported as `unknown`, never resubmitted. The only evidence accepted that it was created is
 // finding it: each untagged item is sent with a unique `metadata` key, looked for in `GET /renders`.
 //
@@ -63,7 +64,10 @@ export type BatchResult<T = CreateRenderParams> =
   | (ResultBase<T> & { status: 'failed'; renders: Render[]; error: RenderFailedError; reconciled: boolean })
   /** With `wait: false`: submitted, not waited for. */
   | (ResultBase<T> & { status: 'submitted'; renders: Render[]; reconciled: boolean })
-  /** The API refused the submission (4xx, validation): nothing was created; fix the item and resend it. */
+  /**
+   * Nothing was created: the API refused the submission (4xx), or it was never sent (invalid, or
+   * `validate` problems). Only for errors core does not mark `maybeSubmitted`. Fix and resend.
+   */
   | (ResultBase<T> & { status: 'rejected'; error: unknown })
   /**
    * The submission may or may not have created renders, and none was found (`searched`: it was

@@ -1,7 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AbortError } from '@reelkit/core';
+import { AbortError, createCreatomateClient } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import type { BatchResult, CreateRenderParams } from '../src/index.js';
+import { createRenders, type BatchResult, type CreateRenderParams } from '../src/index.js';
 import { setup, type Setup } from './helpers.js';
 
 let s: Setup | undefined;
@@ -151,5 +153,69 @@ describe('renders.batch when answers are lost', () => {
     expect(results.map((r) => r.status)).toEqual(['error', 'error']);
     expect(results.every((r) => r.status === 'error' && r.renders.length === 1 && r.error instanceof AbortError)).toBe(true);
     expect(s.stored()).toHaveLength(2);
+  });
+});
+
+describe('renders.batch when a submission is answered 2xx with an unreadable body', () => {
+  // A proxy in front of the emulator that answers every POST /renders with `202 [{"id":"x"}]` (not
+  // a Render: core cannot validate it), after forwarding it (the render exists) or not.
+  async function proxy(target: string, forwardPosts: boolean) {
+    let posts = 0;
+    const server = createServer((req, res) => {
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && !['host', 'connection', 'content-length'].includes(e[0])),
+        );
+        const forward = () => fetch(target + req.url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+        if (req.method === 'POST' && req.url?.startsWith('/v1/renders')) {
+          posts++;
+          if (forwardPosts) await forward();
+          res.writeHead(202, { 'content-type': 'application/json' }).end('[{"id":"x"}]');
+          return;
+        }
+        const upstream = await forward();
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+      })().catch(() => res.writeHead(502).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+      posts: () => posts,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  async function run(forwardPosts: boolean, items: CreateRenderParams[]) {
+    s = await setup({ clock: 'real', speed: 50 });
+    const p = await proxy(new URL(s.emu.creatomateUrl).origin, forwardPosts);
+    try {
+      const renders = createRenders(createCreatomateClient({ apiKey: `test-${crypto.randomUUID()}`, baseUrl: p.url, rateLimit: false }));
+      const results = await collect(renders.batch(items, poll));
+      return { results, posts: p.posts() };
+    } finally {
+      await p.close();
+    }
+  }
+
+  it('reports the item unknown after searching for its tag (nothing found), sends it once, never rejected', async () => {
+    const { results, posts } = await run(false, [{ template_id: T.quoteSquare }]);
+    expect(results).toEqual([expect.objectContaining({ status: 'unknown', searched: true })]);
+    expect(posts).toBe(1);
+  });
+
+  it('finds the render it did create by its tag and carries on (reconciled), with one POST', async () => {
+    const { results, posts } = await run(true, [{ template_id: T.quoteSquare, ...small }]);
+    expect(results).toEqual([expect.objectContaining({ status: 'succeeded', reconciled: true })]);
+    expect(posts).toBe(1);
+    expect(s!.stored().map((r) => r.metadata)).toEqual([results[0]!.metadata]);
+  });
+
+  it('reports an item with its own metadata unknown without searching', async () => {
+    const { results, posts } = await run(true, [{ template_id: T.quoteSquare, metadata: 'order-3' }]);
+    expect(results).toEqual([expect.objectContaining({ status: 'unknown', searched: false, metadata: 'order-3' })]);
+    expect(posts).toBe(1);
+    expect(s!.stored().map((r) => r.metadata)).toEqual(['order-3']);
   });
 });
