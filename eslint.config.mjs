@@ -13,6 +13,9 @@ export default defineConfig(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A `path` reference is how a source file brings its own ambient declarations (e.g. for an
+      // untyped dependency) into every program that compiles it, including other packages' typechecks.
+      '@typescript-eslint/triple-slash-reference': ['error', { path: 'always', types: 'prefer-import', lib: 'always' }],
     },
   },
   {

@@ -7,7 +7,7 @@ import type { components as CF } from '@reelkit/core/creatify';
 import type { Clock } from './clock.js';
 import { creatifyValidation, creatomateError, type ErrorReply } from './errors.js';
 import { creatifyTemplates, creatomateTemplates, type CreatifySeedTemplate } from './fixtures.js';
-import { FileCache, MAX_DIMENSION, MAX_PIXELS, renderFile, type FileSpec } from './outputs.js';
+import { FileCache, MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS, renderFile, type FileSpec } from './outputs.js';
 import { creditsFor, type JobStage, type ModelVersion } from './pricing.js';
 import type { Random } from './random.js';
 import {
@@ -341,6 +341,8 @@ export class Engine {
       if (failing) error = `The element '${failing}' could not be rendered (it fails on purpose in the emulator).`;
       else if (plan.width > MAX_DIMENSION || plan.height > MAX_DIMENSION || plan.width * plan.height > MAX_PIXELS) {
         error = `The output of ${plan.width}×${plan.height} exceeds the emulator's limit (${MAX_DIMENSION} pixels a side, ${MAX_PIXELS} pixels in all).`;
+      } else if (plan.duration !== null && plan.duration > MAX_VIDEO_SECONDS) {
+        error = `The output of ${plan.duration} s exceeds the emulator's limit of ${MAX_VIDEO_SECONDS} s.`;
       }
       const snapshotTime = resolved.source.snapshot_time;
       const texts = visibleTexts(resolved.source);

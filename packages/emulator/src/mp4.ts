@@ -217,6 +217,13 @@ function concat(parts: readonly Part[]): Uint8Array {
   return out;
 }
 
+function sampleSizes(samples: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(samples.length * 4);
+  const view = new DataView(out.buffer);
+  samples.forEach((sample, i) => view.setUint32(i * 4, sample.length));
+  return out;
+}
+
 function box(type: string, ...parts: Part[]): Uint8Array {
   const body = concat(parts);
   return concat([u32(body.length + 8), ascii(type), body]);
@@ -273,7 +280,8 @@ export function encodeMp4({ width, height, fps, duration, color }: Mp4Options): 
       fullBox('stts', 0, 0, u32(1), u32(frames), u32(delta)),
       fullBox('stss', 0, 0, u32(1), u32(1)),
       fullBox('stsc', 0, 0, u32(1), u32(1), u32(frames), u32(1)),
-      fullBox('stsz', 0, 0, u32(0), u32(frames), ...samples.map((s) => u32(s.length))),
+      // One buffer for the sample sizes: spreading one argument per frame overflows the call stack on long videos.
+      fullBox('stsz', 0, 0, u32(0), u32(frames), sampleSizes(samples)),
       fullBox('stco', 0, 0, u32(1), u32(chunkOffset)),
     );
   const moov = (chunkOffset: number) =>

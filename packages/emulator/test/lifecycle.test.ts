@@ -184,3 +184,14 @@ test('an output beyond the emulator size limit fails the render instead of tying
   expect(failed.status).toBe('failed');
   expect(failed.error_message).toMatch(/5400×9600 exceeds the emulator's limit/);
 });
+
+test('a video longer than the emulator limit fails the render with a clear message', async () => {
+  const emu = await emulator();
+  const [r] = await createRender(emu, {
+    source: { output_format: 'mp4', width: 64, height: 36, frame_rate: 1, duration: 5 * 3600, elements: [{ type: 'text', text: 'long' }] },
+  });
+  emu.clock.advance(24 * 3600_000);
+  const failed = await render(emu, r!.id);
+  expect(failed.status).toBe('failed');
+  expect(failed.error_message).toMatch(/18000 s exceeds the emulator's limit of 14400 s/);
+});

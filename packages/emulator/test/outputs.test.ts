@@ -139,3 +139,9 @@ test('encodeMp4 writes even-sized, cropped streams for sizes that are not multip
   expect([info.videoTracks[0]!.video!.width, info.videoTracks[0]!.video!.height]).toEqual([202, 98]);
   expect(info.videoTracks[0]!.nb_samples).toBe(24);
 });
+
+test('encodeMp4 writes an hour-long video (one sample size per frame) without overflowing the stack', () => {
+  const info = mp4Info(encodeMp4({ width: 64, height: 36, fps: 30, duration: 3600, color: [9, 9, 9] }));
+  expect(info.tracks[0]!.nb_samples).toBe(108_000);
+  expect(info.duration / info.timescale).toBeCloseTo(3600, 0);
+});
