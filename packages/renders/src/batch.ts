@@ -267,7 +267,7 @@ export function createBatch(renders: RendersCore, clientLimit: RateLimitWindow |
         if (inFlight.size === 0) {
           const arrived = workArrived.wait();
           // Re-check after arming: a submission may have landed in between.
-          if (inFlight.size === 0 && submitting) await Promise.race([arrived, signalled(signal)]);
+          if (inFlight.size === 0 && submitting) await untilAborted(arrived, signal);
           if (signal.aborted) break;
           // Work (again): its first check is one interval away, a render is never done at once.
           lastStart = Date.now();
@@ -343,6 +343,21 @@ export function createBatch(renders: RendersCore, clientLimit: RateLimitWindow |
   };
 }
 
-function signalled(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+/**
+ * Waits for `promise` or the signal's abort, whichever comes first, and removes its abort listener
+ * either way: the sweeper idles once per gap between items, and a listener left behind each time
+ * piles up on the signal (MaxListenersExceededWarning after ten).
+ */
+async function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  let onAbort!: () => void;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }

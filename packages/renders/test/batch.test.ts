@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -218,4 +219,26 @@ describe('renders.batch when a submission is answered 2xx with an unreadable bod
     expect(posts).toBe(1);
     expect(s!.stored().map((r) => r.metadata)).toEqual(['order-3']);
   });
+});
+
+describe('renders.batch with a signal', () => {
+  it('leaves no abort listeners behind: 24 items one at a time emit no MaxListenersExceededWarning', async () => {
+    s = await setup({ clock: 'real', speed: 50 });
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const before = getEventListeners(controller.signal, 'abort').length;
+      const items = Array.from({ length: 24 }, () => ({ template_id: T.quoteSquare, ...small }));
+      const results = await collect(s.renders.batch(items, { concurrency: 1, signal: controller.signal, ...poll }));
+      expect(results.map((r) => r.status)).toEqual(items.map(() => 'succeeded'));
+      // Warnings are emitted on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map((w) => w.message)).toEqual([]);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(before);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  }, 60_000);
 });
