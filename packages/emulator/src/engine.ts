@@ -264,7 +264,16 @@ export class Engine {
       rec.step++;
       rec.status = rec.schedule[rec.step]!.status;
       changed = true;
-      if (rec.status === 'succeeded') rec.file_size = this.renderBytes(rec).length;
+      if (rec.status === 'succeeded') {
+        // Building the file runs inside a clock timer: a failure must fail this render, not the process.
+        try {
+          rec.file_size = this.renderBytes(rec).length;
+        } catch (err) {
+          rec.status = 'failed';
+          rec.error = `The emulator could not produce the output file: ${err instanceof Error ? err.message : String(err)}`;
+          rec.schedule[rec.step] = { ...rec.schedule[rec.step]!, status: 'failed' };
+        }
+      }
     }
     if (!changed) return;
     if (RENDER_TERMINAL.has(rec.status)) {
