@@ -28,3 +28,19 @@ export class InvalidModificationsError extends ReelkitError {
     this.problems = problems;
   }
 }
+
+/**
+ * `validate: true`, but a template came back without its `source`, so its modifications cannot be
+ * checked. Nothing was submitted; create without `validate` to submit them unchecked.
+ */
+export class TemplateNotCheckableError extends ReelkitError {
+  override readonly name: string = 'TemplateNotCheckableError';
+  readonly template_id: string;
+
+  constructor(template_id: string, name?: string) {
+    super(
+      `validate: true, but template ${template_id}${name ? ` (${JSON.stringify(name)})` : ''} came back without its source, so the modifications cannot be checked. Nothing was submitted; create without validate to submit them unchecked.`,
+    );
+    this.template_id = template_id;
+  }
+}

@@ -7,7 +7,7 @@ export {
   type RequestOptions,
   type WaitOptions,
 } from './renders.js';
-export { InvalidModificationsError, RenderFailedError } from './errors.js';
+export { InvalidModificationsError, RenderFailedError, TemplateNotCheckableError } from './errors.js';
 export { maybeSubmitted, type BatchOptions, type BatchResult } from './batch.js';
 export { parseRenderWebhook, WebhookPayloadError, WebhookRenderMismatchError } from './webhook.js';
 export {

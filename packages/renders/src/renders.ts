@@ -12,7 +12,7 @@ import {
 } from '@reelkit/core';
 import { createTemplates, validateModifications, type ModificationProblem, type Template, type Templates } from '@reelkit/templates';
 import { createBatch, type BatchOptions, type BatchResult } from './batch.js';
-import { InvalidModificationsError, RenderFailedError } from './errors.js';
+import { InvalidModificationsError, RenderFailedError, TemplateNotCheckableError } from './errors.js';
 import { parseRenderWebhook, WebhookRenderMismatchError } from './webhook.js';
 import { verifyWebhookUrl, type WebhookSecret } from './webhook-url.js';
 import { isTerminal, type CreateRenderParams, type ListRendersQuery, type Render } from './types.js';
@@ -23,7 +23,8 @@ export type RequestOptions = Pick<CoreRequestOptions, 'signal' | 'timeoutMs' | '
 export interface CreateOptions extends RequestOptions {
   /**
    * Check `modifications` against the template (fetched once per id, then cached) or the inline
-   * source before submitting; throws `InvalidModificationsError` listing every problem.
+   * source before submitting; throws `InvalidModificationsError` listing every problem, or
+   * `TemplateNotCheckableError` when a template comes back without its `source` (nothing to check).
    */
   validate?: boolean;
 }
@@ -119,21 +120,24 @@ export function createRenders(client: CreatomateClient): Renders {
     return cached;
   };
 
+  /** The template's source, or `TemplateNotCheckableError` when the API sent none: never a silent pass. */
+  async function checkableSource(id: string, options: RequestOptions) {
+    const t = await template(id, options);
+    if (!t.source) throw new TemplateNotCheckableError(id, t.name);
+    return t.source;
+  }
+
   async function problemsFor(params: CreateRenderParams, options: RequestOptions): Promise<ModificationProblem[]> {
     const mods = params.modifications ?? {};
     if (params.source !== undefined) return validateModifications(params.source, mods);
     if (params.template_id !== undefined) {
-      const t = await template(params.template_id, options);
-      return t.source ? validateModifications(t.source, mods) : [];
+      return validateModifications(await checkableSource(params.template_id, options), mods);
     }
     // tags: one render per tagged template, so a key only needs to fit one of them; report a
     // problem only when every template has it.
     const list = await templates.list({ tags: params.tags ?? [] }, options);
     const perTemplate = await Promise.all(
-      list.map(async (t) => {
-        const full = await template(t.id, options);
-        return full.source ? validateModifications(full.source, mods) : [];
-      }),
+      list.map(async (t) => validateModifications(await checkableSource(t.id, options), mods)),
     );
     if (perTemplate.length === 0) return [];
     const [first, ...rest] = perTemplate as [ModificationProblem[], ...ModificationProblem[][]];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, RequestValidationError } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import { InvalidModificationsError, type CreateRenderParams } from '../src/index.js';
+import { InvalidModificationsError, TemplateNotCheckableError, type CreateRenderParams } from '../src/index.js';
 import { setup, type Setup } from './helpers.js';
 
 let s: Setup;
@@ -84,6 +84,24 @@ describe('render operations against the emulator', () => {
     // `Headline` is only in Story Promo, `topic` only in the digest: both fit one tagged template.
     await s.renders.create({ tags: ['promo'], modifications: { Headline: 'x', topic: 'y' } }, { validate: true });
     await expect(s.renders.create({ tags: ['promo'], modifications: { Nope: 'x' } }, { validate: true })).rejects.toBeInstanceOf(InvalidModificationsError);
+  });
+
+  it('validate: true refuses, without submitting, when the fetched template has no source to check against', async () => {
+    await s.close();
+    // The API answers the template without its `source` (the spec allows it to be null or absent).
+    const noSource = (id: string) => (request: Request) =>
+      request.method === 'GET' && new URL(request.url).pathname.endsWith(`/templates/${id}`)
+        ? Response.json({ id, name: 'Sourceless', tags: ['promo'], source: null })
+        : undefined;
+    s = await setup({}, { intercept: noSource(T.quoteSquare) });
+    const error = await s.renders.create({ template_id: T.quoteSquare, modifications: { Qoute: 'x' } }, { validate: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TemplateNotCheckableError);
+    expect(error).toMatchObject({ template_id: T.quoteSquare, message: expect.stringMatching(/cannot be checked/) as unknown });
+    await s.close();
+    s = await setup({}, { intercept: noSource(T.storyPromo) });
+    await expect(s.renders.create({ tags: ['promo'], modifications: { Headline: 'x' } }, { validate: true })).rejects.toBeInstanceOf(TemplateNotCheckableError);
+    expect(s.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
+    expect(s.stored()).toEqual([]);
   });
 
   it('validates every seed template modification the emulator then applies', async () => {
