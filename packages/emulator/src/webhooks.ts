@@ -39,6 +39,7 @@ export class Webhooks {
   readonly #retryDelayMs: number;
   #nextId = 1;
   #closed = false;
+  readonly #stop = new AbortController();
 
   constructor(options: WebhookOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 5000;
@@ -60,8 +61,10 @@ export class Webhooks {
     while (this.#inflight.size > 0) await Promise.allSettled([...this.#inflight]);
   }
 
+  /** Stops new deliveries and cancels the ones in flight (and their retry waits), so close() leaves no timers behind. */
   close(): void {
     this.#closed = true;
+    this.#stop.abort();
   }
 
   send(vendor: Vendor, resourceId: string, event: string, url: string, payload: unknown): void {
@@ -81,7 +84,18 @@ export class Webhooks {
   async #deliver(deliveryId: number, vendor: Vendor, resourceId: string, event: string, url: string, payload: unknown): Promise<void> {
     const body = JSON.stringify(payload);
     for (let attempt = 1; attempt <= this.#retries + 1 && !this.#closed; attempt++) {
-      if (attempt > 1) await new Promise((r) => setTimeout(r, this.#retryDelayMs * (attempt - 1)));
+      if (attempt > 1) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            this.#stop.signal.removeEventListener('abort', done);
+            resolve();
+          };
+          const timer = setTimeout(done, this.#retryDelayMs * (attempt - 1));
+          this.#stop.signal.addEventListener('abort', done, { once: true });
+        });
+        if (this.#closed) return;
+      }
       const started = Date.now();
       const record: WebhookAttempt = {
         deliveryId, attempt, vendor, resourceId, event, url, payload,
@@ -92,7 +106,7 @@ export class Webhooks {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'user-agent': 'reelkit-emulator' },
           body,
-          signal: AbortSignal.timeout(this.#timeoutMs),
+          signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#stop.signal]),
           redirect: 'manual',
         });
         await res.arrayBuffer().catch(() => undefined);

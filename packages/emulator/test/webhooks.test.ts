@@ -102,6 +102,19 @@ describe('Creatomate webhooks', () => {
     expect(attempt!.error).toMatch(/timed out/);
   });
 
+  test('close() cancels a delivery in flight and its retries, leaving nothing running', async () => {
+    const hook = await receiver(() => 'hang');
+    const emu = await emulator({ webhooks: { timeoutMs: 60_000, retries: 3, retryDelayMs: 60_000 } });
+    await cm(emu, 'POST', '/renders', { template_id: T.quoteSquare, webhook_url: hook.url });
+    emu.clock.advance(60_000);
+    await hook.count(1);
+    await emu.close();
+    // Without cancellation this waits out the 60 s timeout and the retry delays (the test times out first).
+    await emu.webhooks.idle();
+    expect(hook.received).toHaveLength(1);
+    expect(emu.webhooks.deliveries()).toHaveLength(1);
+  });
+
   test('records a connection error', async () => {
     const emu = await emulator({ webhooks: { retries: 0 } });
     await cm(emu, 'POST', '/renders', { template_id: T.quoteSquare, webhook_url: 'http://127.0.0.1:1/nothing' });
