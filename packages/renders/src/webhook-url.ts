@@ -71,7 +71,9 @@ export async function signWebhookUrl(url: string | URL, secret: WebhookSecret, r
 /**
  * Checks the token in a webhook request's URL (absolute, or the path and query a server receives).
  * Constant-time (Web Crypto `verify`). A valid token proves the URL was signed with `secret`; it
- * says nothing about the body, so confirm the render with `renders.confirmRenderWebhook` too.
+ * says nothing about the body, and a signed URL is visible in its render's `webhook_url`: confirm
+ * with `renders.confirmRenderWebhook(body, { renderKey, secret })`, which re-fetches the render and
+ * checks that it belongs to this key.
  */
 export async function verifyWebhookUrl(url: string | URL, secret: WebhookSecret): Promise<WebhookUrlVerification> {
   const parsed = parse(url);
