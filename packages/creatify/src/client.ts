@@ -3,10 +3,10 @@
 // Money safety: create, preview, previewAsync and render are POSTs that spend credits. They are
 // sent once; nothing here resubmits one whose outcome is unknown (core marks such errors
 // `maybeSubmitted`). The flows built on them (createAndWait, previewThenRender) only re-GET.
-import { NotFoundError, poll, type CreatifyClient, type PollInterval } from '@reelkit/core';
+import { NotFoundError, poll, ResponseValidationError, type CreatifyClient, type PollInterval, type WithResponse } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import { JobFailedError, jobInputError, VariablesError, WebhookNotConfirmedError } from './errors.js';
-import { checkJobInput, type JobInput } from './input.js';
+import { checkJobInput, isUuid, type JobInput } from './input.js';
 import { isTerminalStatus, type JobStatus } from './status.js';
 import { validateVariables, type TemplateWithVariables } from './variables.js';
 import { parseJobWebhook, type JobWebhook } from './webhooks.js';
@@ -89,32 +89,32 @@ export function createCreatify(client: CreatifyClient, options: CreatifyOptions 
     },
   };
 
+  /** Sends one paid job POST, once: only `signal` and `timeoutMs` reach core (see `requestOptions`). */
+  async function submit(path: SubmitPath, input: JobInput, opts: SubmitOptions): Promise<WithResponse<CustomTemplateJob>> {
+    const body = prepare(input, opts.template);
+    return client.withResponse.POST(path, { body, ...requestOptions(opts) });
+  }
+
   const jobs = {
     /** Creates a job that renders the final video directly (costs the `create` price). */
     create: async (input: JobInput, opts: SubmitOptions = {}): Promise<CustomTemplateJob> => {
-      const { template, ...request } = opts;
-      const body = prepare(input, template);
-      return client.POST('/api/custom_template_jobs/', { body, ...request });
+      return (await submit('/api/custom_template_jobs/', input, opts)).data;
     },
     /** Synchronous preview: resolves once the preview is ready (`preview` set). Creatify prefers `previewAsync` under load. */
     preview: async (input: JobInput, opts: SubmitOptions = {}): Promise<CustomTemplateJob> => {
-      const { template, ...request } = opts;
-      const body = prepare(input, template);
-      return client.POST('/api/custom_template_jobs/preview/', { body, ...request });
+      return (await submit('/api/custom_template_jobs/preview/', input, opts)).data;
     },
     /** Starts a preview and returns the `pending` job at once; wait for `done`, then read `preview`. */
     previewAsync: async (input: JobInput, opts: SubmitOptions = {}): Promise<CustomTemplateJob> => {
-      const { template, ...request } = opts;
-      const body = prepare(input, template);
-      return client.POST('/api/custom_template_jobs/preview_async/', { body, ...request });
+      return (await submit('/api/custom_template_jobs/preview_async/', input, opts)).data;
     },
     /** Renders the final video of a job whose preview is done (costs the `render` price). */
     render: (id: string, opts: CallOptions = {}): Promise<CustomTemplateJob> => {
-      return client.POST('/api/custom_template_jobs/{id}/render/', { params: { path: { id } }, body: {}, ...opts });
+      return client.POST('/api/custom_template_jobs/{id}/render/', { params: { path: { id } }, body: {}, ...requestOptions(opts) });
     },
     /** The job as it is now. Free. */
     get: (id: string, opts: CallOptions = {}): Promise<CustomTemplateJob> => {
-      return client.GET('/api/custom_template_jobs/{id}/', { params: { path: { id } }, ...opts });
+      return client.GET('/api/custom_template_jobs/{id}/', { params: { path: { id } }, ...requestOptions(opts) });
     },
     /**
      * Polls the job until `done`, `failed` or `rejected`. A failed or rejected job throws
@@ -139,8 +139,9 @@ export function createCreatify(client: CreatifyClient, options: CreatifyOptions 
      */
     createAndWait: async (input: JobInput, opts: SubmitOptions & WaitOptions = {}): Promise<CustomTemplateJob> => {
       const { template, timeoutMs, signal, ...wait } = opts;
-      const job = await jobs.create(input, { template, signal });
-      return jobs.waitFor(job.id, { ...wait, signal, timeoutMs, requireVideo: true });
+      const path = '/api/custom_template_jobs/';
+      const id = acceptedJobId(path, await submit(path, input, { template, signal }));
+      return jobs.waitFor(id, { ...wait, signal, timeoutMs, requireVideo: true });
     },
     /**
      * The two-step flow: `previewAsync` → wait → `approve(previewJob)` → `render` → wait.
@@ -148,8 +149,9 @@ export function createCreatify(client: CreatifyClient, options: CreatifyOptions 
      */
     previewThenRender: async (input: JobInput, opts: PreviewThenRenderOptions): Promise<PreviewThenRenderResult> => {
       const { approve, onProgress, template, ...wait } = opts;
-      const started = await jobs.previewAsync(input, { template, signal: wait.signal });
-      const preview = await jobs.waitFor(started.id, { ...wait, onProgress: onProgress && ((j) => onProgress(j, 'preview')) });
+      const path = '/api/custom_template_jobs/preview_async/';
+      const id = acceptedJobId(path, await submit(path, input, { template, signal: wait.signal }));
+      const preview = await jobs.waitFor(id, { ...wait, onProgress: onProgress && ((j) => onProgress(j, 'preview')) });
       if (!(await approve(preview))) return { approved: false, preview };
       wait.signal?.throwIfAborted();
       await jobs.render(preview.id, { signal: wait.signal });
@@ -187,6 +189,42 @@ export function createCreatify(client: CreatifyClient, options: CreatifyOptions 
 }
 
 export type Creatify = ReturnType<typeof createCreatify>;
+
+type SubmitPath = '/api/custom_template_jobs/' | '/api/custom_template_jobs/preview/' | '/api/custom_template_jobs/preview_async/';
+
+/**
+ * The options forwarded to core. Picked, not spread: an options object from elsewhere could carry
+ * core's `retrySafe` or `maxRetries` (no excess-property check on a variable), which would let core
+ * resend a paid POST, or a `body`/`params` that would replace the checked request.
+ */
+function requestOptions(opts: CallOptions): { signal?: AbortSignal; timeoutMs?: number } {
+  return {
+    ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+  };
+}
+
+/**
+ * The id of the job a 2xx submit created. Without one (possible with `validate: 'off'` or `'warn'`)
+ * the job may exist all the same: that is `maybeSubmitted`, never a reason to poll a made-up id
+ * (whose 404 would read as "nothing was created") or to submit again.
+ */
+function acceptedJobId(path: SubmitPath, { data, response, requestId }: WithResponse<CustomTemplateJob>): string {
+  const id: unknown = (data as Partial<CustomTemplateJob> | undefined)?.id;
+  if (isUuid(id)) return id;
+  throw new ResponseValidationError(
+    `POST ${path} answered ${response.status} without a job id; the job may have been created and billed: do not submit it again, look for it by name or webhook`,
+    {
+      status: response.status,
+      method: 'POST',
+      path,
+      requestId,
+      bodyExcerpt: '',
+      issues: [{ path: 'id', message: id === undefined ? 'missing' : 'not a UUID' }],
+      maybeSubmitted: true,
+    },
+  );
+}
 
 function isFinal(job: CustomTemplateJob, requireVideo: boolean): boolean {
   if (!isTerminalStatus(job.status)) return false;

@@ -1,7 +1,7 @@
 // Creating and rendering spend credits: a POST whose outcome is unknown must never be sent twice,
 // while the free GETs of waiting may be retried.
 import { describe, expect, it } from 'vitest';
-import { ConnectionError } from '@reelkit/core';
+import { ConnectionError, ResponseValidationError } from '@reelkit/core';
 import { estimateCredits } from '../src/index.js';
 import { emulatorJobs, harness, testimonialJob } from './helpers.js';
 
@@ -13,6 +13,16 @@ describe('money safety', () => {
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as ConnectionError).maybeSubmitted).toBe(true);
     expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(emulatorJobs(emu)).toHaveLength(1);
+  });
+
+  it('a create answered 201 with a cut-off body is sent once, creates one job and surfaces maybeSubmitted', async () => {
+    const { emu, creatify, sent, tick } = await harness({ maxRetries: 2 });
+    emu.faults.add({ route: 'custom_template_jobs_create', kind: 'truncated', count: 1 });
+    const err = await creatify.jobs.createAndWait(testimonialJob(), { onProgress: tick }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResponseValidationError);
+    expect((err as ResponseValidationError).maybeSubmitted).toBe(true);
+    expect(sent.map((r) => r.method)).toEqual(['POST']);
     expect(emulatorJobs(emu)).toHaveLength(1);
   });
 
