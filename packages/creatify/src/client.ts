@@ -3,7 +3,7 @@
 // Money safety: create, preview, previewAsync and render are POSTs that spend credits. They are
 // sent once; nothing here resubmits one whose outcome is unknown (core marks such errors
 // `maybeSubmitted`). The flows built on them (createAndWait, previewThenRender) only re-GET.
-import { NotFoundError, poll, ResponseValidationError, type CreatifyClient, type PollInterval, type WithResponse } from '@reelkit/core';
+import { AbortError, NotFoundError, poll, ResponseValidationError, type CreatifyClient, type PollInterval, type WithResponse } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import { JobFailedError, jobInputError, VariablesError, WebhookNotConfirmedError } from './errors.js';
 import { checkJobInput, isUuid, type JobInput } from './input.js';
@@ -153,7 +153,8 @@ export function createCreatify(client: CreatifyClient, options: CreatifyOptions 
       const id = acceptedJobId(path, await submit(path, input, { template, signal: wait.signal }));
       const preview = await jobs.waitFor(id, { ...wait, onProgress: onProgress && ((j) => onProgress(j, 'preview')) });
       if (!(await approve(preview))) return { approved: false, preview };
-      wait.signal?.throwIfAborted();
+      // Aborted while `approve` ran: core's AbortError (as everywhere else), and no render is sent.
+      if (wait.signal?.aborted) throw new AbortError('The operation was aborted by the caller.', { cause: wait.signal.reason });
       await jobs.render(preview.id, { signal: wait.signal });
       const job = await jobs.waitFor(preview.id, {
         ...wait,

@@ -238,6 +238,27 @@ describe('waitFor: failures and control', () => {
     expect(err).toBeInstanceOf(AbortError);
   });
 
+  it('previewThenRender aborted while approve runs throws core\'s AbortError and renders nothing', async () => {
+    const { creatify, tick, sent } = await harness();
+    const controller = new AbortController();
+    const reason = new Error('user closed the page');
+    const err = await creatify.jobs
+      .previewThenRender(testimonialJob(), {
+        signal: controller.signal,
+        onProgress: tick,
+        approve: () => {
+          controller.abort(reason);
+          return true;
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+    expect(err).toBeInstanceOf(ReelkitError);
+    expect((err as AbortError).cause).toBe(reason);
+    expect((err as AbortError).maybeSubmitted).toBe(false);
+    expect(sent.filter((r) => r.url.includes('/render/'))).toEqual([]);
+  });
+
   it('stops with TimeoutError after timeoutMs while the job stays pending', async () => {
     const { creatify } = await harness();
     const created = await creatify.jobs.create(testimonialJob());
