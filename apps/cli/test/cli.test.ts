@@ -25,6 +25,18 @@ describe('reelkit (built binary)', { timeout: 30_000 }, () => {
     expect(stdout).toContain(sha('creatify').slice(0, 12));
   });
 
+  it('doctor reports the configuration from the environment without printing a key', async () => {
+    const secret = 'sk-doctor-secret-4242';
+    const env: Record<string, string | undefined> = { ...process.env, CREATOMATE_API_KEY: secret, CREATIFY_API_KEY: secret, REELKIT_CREATIFY_URL: 'http://127.0.0.1:4010', REELKIT_LOG: 'debug' };
+    delete env.CREATIFY_API_ID;
+    delete env.REELKIT_CREATOMATE_URL;
+    const { stdout, stderr } = await run(process.execPath, [main, 'doctor'], { env });
+    expect(stdout).toMatch(/creatomate\s+https:\/\/api\.creatomate\.com\/v1 \(default\); CREATOMATE_API_KEY set/);
+    expect(stdout).toMatch(/creatify\s+http:\/\/127\.0\.0\.1:4010 \(REELKIT_CREATIFY_URL\); CREATIFY_API_ID not set, CREATIFY_API_KEY set/);
+    expect(stdout).toMatch(/log level\s+debug/);
+    expect(stdout + stderr).not.toContain(secret);
+  });
+
   it('exits non-zero on an unknown command', async () => {
     await expect(run(process.execPath, [main, 'nope'])).rejects.toMatchObject({ code: 1 });
   });
