@@ -10,7 +10,7 @@ const generated = generateTemplateTypes(creatomateTemplates);
 
 const consumer = (body: string) => `
 import { createCreatomateClient } from '@reelkit/core';
-import { createRenders } from '@reelkit/renders';
+import { createRenders, type CreateRenderParams } from '@reelkit/renders';
 import { StoryPromo, ProductCard } from './templates.js';
 const renders = createRenders(createCreatomateClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:1/v1' }));
 export async function main(someId: string) {
@@ -33,6 +33,13 @@ beforeAll(() => {
   await renders.createAndWait({ template_id: StoryPromo.id, modifications: { 'Call-To-Action': 'Go' } }, { validate: true });
   for await (const r of renders.batch([{ template_id: StoryPromo.id, modifications: { Headline: 'a' } }])) void r.status;`),
     'typo.ts': consumer(`  await renders.create({ template_id: StoryPromo.id, modifications: { Headlin: 'Sale' } });`),
+    // Batch items are checked per template when typed with the template's id.
+    'batch-ok.ts': consumer(`
+  const items = ['a', 'b'].map((h): CreateRenderParams<typeof StoryPromo.id> => ({ template_id: StoryPromo.id, modifications: { Headline: h } }));
+  for await (const r of renders.batch(items)) void r.item.modifications?.Headline;`),
+    'batch-typo.ts': consumer(`
+  const items = ['a'].map((h): CreateRenderParams<typeof StoryPromo.id> => ({ template_id: StoryPromo.id, modifications: { Headline: h, Headlin: h } }));
+  for await (const r of renders.batch(items)) void r;`),
     'selectors.ts': consumer(`
   await renders.create({ template_id: someId, tags: ['a'] });
   await renders.create({ source: { elements: [{ type: 'sticker' }] } });`),
@@ -47,6 +54,12 @@ describe('renders.create with generated template types', () => {
   it('fails on a misspelt key for a registered template', () => {
     expect(of('typo.ts')).toHaveLength(1);
     expect(of('typo.ts')[0]).toContain("'Headlin' does not exist in type 'StoryPromoModifications'");
+  });
+
+  it('checks batch items typed with a template id: correct keys compile, a misspelt key fails', () => {
+    expect(of('batch-ok.ts')).toEqual([]);
+    expect(of('batch-typo.ts')).toHaveLength(1);
+    expect(of('batch-typo.ts')[0]).toContain("'Headlin' does not exist in type 'StoryPromoModifications'");
   });
 
   it('fails when more than one of template_id, source, tags is given, and on an unknown element kind', () => {
