@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { CREATIFY_DEFAULT_BASE_URL, CREATOMATE_DEFAULT_BASE_URL, specs } from '@reelkit/core';
+import { CREATIFY_DEFAULT_BASE_URL, CREATOMATE_DEFAULT_BASE_URL, readEnv, resolveLogLevel, specs } from '@reelkit/core';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,12 +22,12 @@ export function createProgram(out: (line: string) => void = (line) => process.st
       }
       // What a client built from the environment would use. Keys are reported as set or not: never their value.
       out('configuration:');
-      const env = (name: string) => process.env[name]?.trim() || undefined;
-      const keys = (...names: string[]) => names.map((n) => `${n} ${env(n) ? 'set' : 'not set'}`).join(', ');
-      const url = (name: string, fallback: string) => (env(name) ? `${env(name)} (${name})` : `${fallback} (default)`);
+      const keys = (...names: string[]) => names.map((n) => `${n} ${readEnv(n) ? 'set' : 'not set'}`).join(', ');
+      const url = (name: string, fallback: string) => (readEnv(name) ? `${readEnv(name)} (${name})` : `${fallback} (default)`);
       out(`  creatomate  ${url('REELKIT_CREATOMATE_URL', CREATOMATE_DEFAULT_BASE_URL)}; ${keys('CREATOMATE_API_KEY')}`);
       out(`  creatify    ${url('REELKIT_CREATIFY_URL', CREATIFY_DEFAULT_BASE_URL)}; ${keys('CREATIFY_API_ID', 'CREATIFY_API_KEY')}`);
-      out(`  log level   ${env('REELKIT_LOG') ?? 'warn (default)'}`);
+      // The level core resolves (an unknown REELKIT_LOG falls back to warn, with core's warning on stderr).
+      out(`  log level   ${resolveLogLevel(undefined)}${readEnv('REELKIT_LOG') ? ' (REELKIT_LOG)' : ' (default)'}`);
     });
   return program;
 }

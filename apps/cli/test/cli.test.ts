@@ -33,8 +33,14 @@ describe('reelkit (built binary)', { timeout: 30_000 }, () => {
     const { stdout, stderr } = await run(process.execPath, [main, 'doctor'], { env });
     expect(stdout).toMatch(/creatomate\s+https:\/\/api\.creatomate\.com\/v1 \(default\); CREATOMATE_API_KEY set/);
     expect(stdout).toMatch(/creatify\s+http:\/\/127\.0\.0\.1:4010 \(REELKIT_CREATIFY_URL\); CREATIFY_API_ID not set, CREATIFY_API_KEY set/);
-    expect(stdout).toMatch(/log level\s+debug/);
+    expect(stdout).toMatch(/log level\s+debug \(REELKIT_LOG\)/);
     expect(stdout + stderr).not.toContain(secret);
+  });
+
+  it('doctor shows the log level core would use when REELKIT_LOG is misspelt, and warns', async () => {
+    const { stdout, stderr } = await run(process.execPath, [main, 'doctor'], { env: { ...process.env, REELKIT_LOG: 'debgu' } });
+    expect(stdout).toMatch(/log level\s+warn \(REELKIT_LOG\)/);
+    expect(stderr).toContain('ignoring REELKIT_LOG=debgu');
   });
 
   it('exits non-zero on an unknown command', async () => {

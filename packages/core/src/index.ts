@@ -45,7 +45,9 @@ export {
   type ValidationIssue,
 } from './errors.js';
 export { decodeWebhookBody, WebhookPayloadError } from './webhook.js';
-export type { Logger, LogLevel } from './logger.js';
+export { resolveLogLevel, type Logger, type LogLevel } from './logger.js';
+// How the client factories read the environment (trimmed; empty counts as unset), for tools such as `reelkit doctor`.
+export { readEnv } from './env.js';
 export type { ValidationMode } from './validation.js';
 export { MemoryRateLimitStore, type Acquired, type RateLimitOptions, type RateLimitStore, type RateLimitWindow } from './rate-limit.js';
 export { poll, pollIterator, DEFAULT_POLL_INTERVAL, type PollInterval, type PollOptions } from './poll.js';
