@@ -8,7 +8,7 @@ export const specs = {
     "title": "Creatomate API",
     "version": "1.0",
     "openapi": "3.0.1",
-    "sha256": "cb96ea83e38e95fa2d9baaa9d75330391f9cda107c2e6d4432e20bff9c5466e6",
+    "sha256": "706f368ad3acf3aea87c49beba20642889984147d1bfa8e806f6c3c8768013e7",
     "operations": 6
   },
   "creatify": {
@@ -16,7 +16,7 @@ export const specs = {
     "title": "Creatify API (custom templates)",
     "version": "1.0.0",
     "openapi": "3.0.3",
-    "sha256": "83dfbafd2c1d648c8349befaa0d0705fbcd629b422a6e104baea37c922f20925",
+    "sha256": "7f59ade4f0d0a1ba12b9c90172b4f3063cadfe8d631bc3d2320aa5bcb04048a7",
     "operations": 7
   }
 } as const;

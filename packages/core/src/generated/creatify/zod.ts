@@ -1,4 +1,4 @@
-// generated — do not edit. Source: specs/creatify.openapi.yml via @hey-api/openapi-ts (zod plugin).
+// generated — do not edit. Source: specs/creatify.openapi.yml via @hey-api/openapi-ts (zod plugin), calls marked pure.
 // Regenerate with `pnpm generate`; `pnpm generate:check` fails when this file is stale.
 /* eslint-disable */
 
@@ -7,7 +7,7 @@ import * as z from 'zod';
 /**
  * Lifecycle of a job: pending → in_queue → running → done | failed. `rejected` is also terminal.
  */
-export const zJobStatus = z.enum([
+export const zJobStatus = /* @__PURE__ */ z.enum([
     'pending',
     'in_queue',
     'running',
@@ -19,7 +19,7 @@ export const zJobStatus = z.enum([
 /**
  * Model for the avatar. `standard` costs 5 credits per 30 s (create); `aurora_v1` 1 credit per second; `aurora_v1_fast` 0.5 credit per second.
  */
-export const zModelVersion = z.enum([
+export const zModelVersion = /* @__PURE__ */ z.enum([
     'standard',
     'aurora_v1',
     'aurora_v1_fast'
@@ -28,78 +28,78 @@ export const zModelVersion = z.enum([
 /**
  * Body for rendering a previewed job. Creatify's page repeats the create serializer here; whether any field is read is unconfirmed.
  */
-export const zRenderJobInput = z.record(z.string(), z.unknown());
+export const zRenderJobInput = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown());
 
 /**
  * Replaces a `{{variable}}` text placeholder.
  */
-export const zTextVariable = z.object({
-    type: z.enum(['text']),
-    properties: z.object({
-        content: z.string()
+export const zTextVariable = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.enum(['text']),
+    properties: /* @__PURE__ */ z.object({
+        content: /* @__PURE__ */ z.string()
     })
 });
 
-export const zMediaProperties = z.object({
-    url: z.url()
+export const zMediaProperties = /* @__PURE__ */ z.object({
+    url: /* @__PURE__ */ z.url()
 });
 
 /**
  * Replaces an image.
  */
-export const zImageVariable = z.object({
-    type: z.enum(['image']),
+export const zImageVariable = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.enum(['image']),
     properties: zMediaProperties
 });
 
 /**
  * Replaces a video clip.
  */
-export const zVideoVariable = z.object({
-    type: z.enum(['video']),
+export const zVideoVariable = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.enum(['video']),
     properties: zMediaProperties
 });
 
 /**
  * Replaces the background audio.
  */
-export const zAudioVariable = z.object({
-    type: z.enum(['audio']),
+export const zAudioVariable = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.enum(['audio']),
     properties: zMediaProperties
 });
 
 /**
  * Swaps the avatar; ids come from the personas endpoint.
  */
-export const zAvatarVariable = z.object({
-    type: z.enum(['avatar']),
-    properties: z.object({
-        avatar_id: z.string()
+export const zAvatarVariable = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.enum(['avatar']),
+    properties: /* @__PURE__ */ z.object({
+        avatar_id: /* @__PURE__ */ z.string()
     })
 });
 
 /**
  * Sets the voice; ids are `accents[].id` from the voices endpoint. Seen in third-party code only.
  */
-export const zVoiceoverVariable = z.object({
-    type: z.enum(['voiceover']),
-    properties: z.object({
-        voice_id: z.string()
+export const zVoiceoverVariable = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.enum(['voiceover']),
+    properties: /* @__PURE__ */ z.object({
+        voice_id: /* @__PURE__ */ z.string()
     })
 });
 
 /**
  * Escape hatch for a variable kind the API adds later. Its `type` is any value other than the six known kinds.
  */
-export const zOtherVariable = z.object({
-    type: z.string().regex(/^(?!(text|image|video|audio|avatar|voiceover)$).+$/),
-    properties: z.record(z.string(), z.unknown())
+export const zOtherVariable = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.string().regex(/^(?!(text|image|video|audio|avatar|voiceover)$).+$/),
+    properties: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())
 });
 
 /**
  * One variable's value, discriminated on `type`.
  */
-export const zTemplateVariable = z.union([
+export const zTemplateVariable = /* @__PURE__ */ z.union([
     zTextVariable,
     zImageVariable,
     zVideoVariable,
@@ -112,51 +112,51 @@ export const zTemplateVariable = z.union([
 /**
  * JSON data for the custom template: a map from the template's variable name to its value. The `{type, properties}` value shape is taken from third-party code; Creatify's schema says only `object`.
  */
-export const zTemplateVariables = z.record(z.string(), zTemplateVariable);
+export const zTemplateVariables = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), zTemplateVariable);
 
 /**
  * Body for creating a job, a preview or an async preview.
  */
-export const zCustomTemplateJobInput = z.object({
-    template_id: z.uuid(),
+export const zCustomTemplateJobInput = /* @__PURE__ */ z.object({
+    template_id: /* @__PURE__ */ z.uuid(),
     variables: zTemplateVariables,
-    name: z.string().max(255).nullish(),
-    webhook_url: z.url().max(200).nullish(),
+    name: /* @__PURE__ */ z.string().max(255).nullish(),
+    webhook_url: /* @__PURE__ */ z.url().max(200).nullish(),
     model_version: zModelVersion.optional(),
-    is_hidden: z.boolean().optional()
+    is_hidden: /* @__PURE__ */ z.boolean().optional()
 });
 
 /**
  * A custom template job and, once done, its outputs.
  */
-export const zCustomTemplateJob = z.object({
-    id: z.uuid(),
+export const zCustomTemplateJob = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
-    name: z.string().max(255).nullish(),
-    variables: z.record(z.string(), z.unknown()),
-    media_job: z.string().nullable(),
-    video_output: z.string().nullable(),
-    preview: z.string().nullable(),
-    editor_url: z.string().nullable(),
-    failed_reason: z.string().nullable(),
-    credits_used: z.int(),
-    duration: z.int(),
+    name: /* @__PURE__ */ z.string().max(255).nullish(),
+    variables: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()),
+    media_job: /* @__PURE__ */ z.string().nullable(),
+    video_output: /* @__PURE__ */ z.string().nullable(),
+    preview: /* @__PURE__ */ z.string().nullable(),
+    editor_url: /* @__PURE__ */ z.string().nullable(),
+    failed_reason: /* @__PURE__ */ z.string().nullable(),
+    credits_used: /* @__PURE__ */ z.int(),
+    duration: /* @__PURE__ */ z.int(),
     status: zJobStatus,
-    progress: z.number(),
-    webhook_url: z.url().max(200).nullish(),
+    progress: /* @__PURE__ */ z.number(),
+    webhook_url: /* @__PURE__ */ z.url().max(200).nullish(),
     model_version: zModelVersion.optional(),
-    is_hidden: z.boolean().optional()
+    is_hidden: /* @__PURE__ */ z.boolean().optional()
 });
 
 /**
  * A custom template, as listed.
  */
-export const zCustomTemplate = z.object({
-    template_id: z.string(),
-    name: z.string(),
-    preview: z.string(),
-    aspect_ratio: z.string(),
+export const zCustomTemplate = /* @__PURE__ */ z.object({
+    template_id: /* @__PURE__ */ z.string(),
+    name: /* @__PURE__ */ z.string(),
+    preview: /* @__PURE__ */ z.string(),
+    aspect_ratio: /* @__PURE__ */ z.string(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime().optional()
 });
@@ -164,48 +164,48 @@ export const zCustomTemplate = z.object({
 /**
  * Definition of one template variable. Creatify's schema for this object was not captured; this is the minimum reelkit relies on.
  */
-export const zVariableDetail = z.object({
-    type: z.string(),
-    required: z.boolean().optional(),
-    default: z.string().nullish()
+export const zVariableDetail = /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.string(),
+    required: /* @__PURE__ */ z.boolean().optional(),
+    default: /* @__PURE__ */ z.string().nullish()
 });
 
 /**
  * A custom template with the definitions of its variables.
  */
-export const zCustomTemplateDetail = z.object({
-    template_id: z.string(),
-    name: z.string(),
-    preview: z.string(),
-    aspect_ratio: z.string(),
+export const zCustomTemplateDetail = /* @__PURE__ */ z.object({
+    template_id: /* @__PURE__ */ z.string(),
+    name: /* @__PURE__ */ z.string(),
+    preview: /* @__PURE__ */ z.string(),
+    aspect_ratio: /* @__PURE__ */ z.string(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime().optional(),
-    variables: z.record(z.string(), zVariableDetail)
+    variables: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), zVariableDetail)
 });
 
 /**
  * DRF validation error body.
  */
-export const zValidationError = z.union([
-    z.array(z.string()),
-    z.record(z.string(), z.union([
-        z.array(z.string()),
-        z.string()
+export const zValidationError = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+    /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+        /* @__PURE__ */ z.string()
     ]))
 ]);
 
 /**
  * DRF error body for authentication, permission and not-found errors.
  */
-export const zDetailError = z.object({
-    detail: z.string(),
-    code: z.string().optional()
+export const zDetailError = /* @__PURE__ */ z.object({
+    detail: /* @__PURE__ */ z.string(),
+    code: /* @__PURE__ */ z.string().optional()
 });
 
 /**
  * A UUID string identifying this Custom Template Job.
  */
-export const zJobId = z.uuid();
+export const zJobId = /* @__PURE__ */ z.uuid();
 
 export const zCustomTemplateJobsCreateBody = zCustomTemplateJobInput;
 
@@ -230,8 +230,8 @@ export const zCustomTemplateJobsPreviewAsyncCreateResponse = zCustomTemplateJob;
 
 export const zCustomTemplateJobsRenderCreateBody = zRenderJobInput;
 
-export const zCustomTemplateJobsRenderCreatePath = z.object({
-    id: z.uuid()
+export const zCustomTemplateJobsRenderCreatePath = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
@@ -239,8 +239,8 @@ export const zCustomTemplateJobsRenderCreatePath = z.object({
  */
 export const zCustomTemplateJobsRenderCreateResponse = zCustomTemplateJob;
 
-export const zCustomTemplateJobsRetrievePath = z.object({
-    id: z.uuid()
+export const zCustomTemplateJobsRetrievePath = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
@@ -251,10 +251,10 @@ export const zCustomTemplateJobsRetrieveResponse = zCustomTemplateJob;
 /**
  * The templates.
  */
-export const zCustomTemplatesListResponse = z.array(zCustomTemplate);
+export const zCustomTemplatesListResponse = /* @__PURE__ */ z.array(zCustomTemplate);
 
-export const zCustomTemplatesRetrievePath = z.object({
-    template_id: z.uuid()
+export const zCustomTemplatesRetrievePath = /* @__PURE__ */ z.object({
+    template_id: /* @__PURE__ */ z.uuid()
 });
 
 /**

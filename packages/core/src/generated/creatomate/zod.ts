@@ -1,4 +1,4 @@
-// generated — do not edit. Source: specs/creatomate.openapi.yml via @hey-api/openapi-ts (zod plugin).
+// generated — do not edit. Source: specs/creatomate.openapi.yml via @hey-api/openapi-ts (zod plugin), calls marked pure.
 // Regenerate with `pnpm generate`; `pnpm generate:check` fails when this file is stale.
 /* eslint-disable */
 
@@ -7,30 +7,30 @@ import * as z from 'zod';
 /**
  * Body for POST /renders. Supply exactly one of `template_id`, `source`, or `tags` to select what is rendered.
  */
-export const zCreateRenderRequest = z.object({
-    template_id: z.uuid().optional(),
-    source: z.record(z.string(), z.unknown()).optional(),
-    tags: z.array(z.string()).optional(),
-    modifications: z.record(z.string(), z.unknown()).optional(),
-    output_format: z.enum([
+export const zCreateRenderRequest = /* @__PURE__ */ z.object({
+    template_id: /* @__PURE__ */ z.uuid().optional(),
+    source: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()).optional(),
+    tags: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).optional(),
+    modifications: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()).optional(),
+    output_format: /* @__PURE__ */ z.enum([
         'jpg',
         'png',
         'gif',
         'mp4'
     ]).optional(),
-    frame_rate: z.number().optional(),
-    render_scale: z.number().optional().default(1),
-    max_width: z.number().optional(),
-    max_height: z.number().optional(),
-    webhook_url: z.url().optional(),
-    metadata: z.string().optional(),
-    transcripts: z.array(z.record(z.string(), z.unknown())).optional()
+    frame_rate: /* @__PURE__ */ z.number().optional(),
+    render_scale: /* @__PURE__ */ z.number().optional().default(1),
+    max_width: /* @__PURE__ */ z.number().optional(),
+    max_height: /* @__PURE__ */ z.number().optional(),
+    webhook_url: /* @__PURE__ */ z.url().optional(),
+    metadata: /* @__PURE__ */ z.string().optional(),
+    transcripts: /* @__PURE__ */ z.array(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())).optional()
 });
 
 /**
  * Lifecycle state of a render. `succeeded` and `failed` are terminal states that trigger the webhook, if configured.
  */
-export const zRenderStatus = z.enum([
+export const zRenderStatus = /* @__PURE__ */ z.enum([
     'planned',
     'waiting',
     'transcribing',
@@ -42,75 +42,75 @@ export const zRenderStatus = z.enum([
 /**
  * A render job and, once complete, a pointer to its output file.
  */
-export const zRender = z.object({
-    id: z.uuid(),
+export const zRender = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid(),
     status: zRenderStatus,
-    error_message: z.string().nullish(),
-    url: z.url().nullable(),
-    snapshot_url: z.url().nullish(),
-    template_id: z.uuid().nullish(),
-    template_name: z.string().nullish(),
-    template_tags: z.array(z.string()).nullish(),
-    output_format: z.enum([
+    error_message: /* @__PURE__ */ z.string().nullish(),
+    url: /* @__PURE__ */ z.url().nullable(),
+    snapshot_url: /* @__PURE__ */ z.url().nullish(),
+    template_id: /* @__PURE__ */ z.uuid().nullish(),
+    template_name: /* @__PURE__ */ z.string().nullish(),
+    template_tags: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).nullish(),
+    output_format: /* @__PURE__ */ z.enum([
         'jpg',
         'png',
         'gif',
         'mp4'
     ]).optional(),
-    render_scale: z.number().optional(),
-    width: z.int().optional(),
-    height: z.int().optional(),
-    frame_rate: z.number().nullish(),
-    duration: z.number().nullish(),
-    file_size: z.int().nullish(),
-    modifications: z.record(z.string(), z.unknown()).nullish(),
-    webhook_url: z.url().nullish(),
-    metadata: z.string().nullish()
+    render_scale: /* @__PURE__ */ z.number().optional(),
+    width: /* @__PURE__ */ z.int().optional(),
+    height: /* @__PURE__ */ z.int().optional(),
+    frame_rate: /* @__PURE__ */ z.number().nullish(),
+    duration: /* @__PURE__ */ z.number().nullish(),
+    file_size: /* @__PURE__ */ z.int().nullish(),
+    modifications: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()).nullish(),
+    webhook_url: /* @__PURE__ */ z.url().nullish(),
+    metadata: /* @__PURE__ */ z.string().nullish()
 });
 
 /**
  * A reusable design that renders can be produced from.
  */
-export const zTemplate = z.object({
-    id: z.uuid(),
-    name: z.string(),
-    tags: z.array(z.string()).optional(),
-    width: z.int().nullish(),
-    height: z.int().nullish(),
-    frame_rate: z.number().nullish(),
-    duration: z.number().nullish(),
-    source: z.record(z.string(), z.unknown()).nullish(),
-    created_at: z.string().optional(),
-    updated_at: z.string().optional()
+export const zTemplate = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid(),
+    name: /* @__PURE__ */ z.string(),
+    tags: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).optional(),
+    width: /* @__PURE__ */ z.int().nullish(),
+    height: /* @__PURE__ */ z.int().nullish(),
+    frame_rate: /* @__PURE__ */ z.number().nullish(),
+    duration: /* @__PURE__ */ z.number().nullish(),
+    source: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()).nullish(),
+    created_at: /* @__PURE__ */ z.string().optional(),
+    updated_at: /* @__PURE__ */ z.string().optional()
 });
 
 /**
  * Error response payload.
  */
-export const zError = z.object({
-    hint: z.string().optional(),
-    documentation_url: z.url().optional()
+export const zError = /* @__PURE__ */ z.object({
+    hint: /* @__PURE__ */ z.string().optional(),
+    documentation_url: /* @__PURE__ */ z.url().optional()
 });
 
-export const zListRendersQuery = z.object({
-    template_id: z.uuid().optional(),
-    limit: z.int().gte(1).lte(100).optional().default(100)
+export const zListRendersQuery = /* @__PURE__ */ z.object({
+    template_id: /* @__PURE__ */ z.uuid().optional(),
+    limit: /* @__PURE__ */ z.int().gte(1).lte(100).optional().default(100)
 });
 
 /**
  * An array of Render objects.
  */
-export const zListRendersResponse = z.array(zRender);
+export const zListRendersResponse = /* @__PURE__ */ z.array(zRender);
 
 export const zCreateRenderBody = zCreateRenderRequest;
 
 /**
  * Accepted. The renders have been queued. Returns an array of Render objects in their initial state.
  */
-export const zCreateRenderResponse = z.array(zRender);
+export const zCreateRenderResponse = /* @__PURE__ */ z.array(zRender);
 
-export const zDeleteRenderPath = z.object({
-    id: z.uuid()
+export const zDeleteRenderPath = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
@@ -118,8 +118,8 @@ export const zDeleteRenderPath = z.object({
  */
 export const zDeleteRenderResponse = zRender;
 
-export const zGetRenderPath = z.object({
-    id: z.uuid()
+export const zGetRenderPath = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
@@ -127,18 +127,18 @@ export const zGetRenderPath = z.object({
  */
 export const zGetRenderResponse = zRender;
 
-export const zListTemplatesQuery = z.object({
-    tags: z.string().optional(),
-    limit: z.int().gte(1).lte(100).optional().default(100)
+export const zListTemplatesQuery = /* @__PURE__ */ z.object({
+    tags: /* @__PURE__ */ z.string().optional(),
+    limit: /* @__PURE__ */ z.int().gte(1).lte(100).optional().default(100)
 });
 
 /**
  * An array of Template objects.
  */
-export const zListTemplatesResponse = z.array(zTemplate);
+export const zListTemplatesResponse = /* @__PURE__ */ z.array(zTemplate);
 
-export const zGetTemplatePath = z.object({
-    id: z.uuid()
+export const zGetTemplatePath = /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
