@@ -122,7 +122,7 @@ export function createRenders(client: CreatomateClient, options: RendersOptions 
     return waitForMany(idOrIds, opts);
   }
 
-  const list = (query: ListRendersQuery = {}, opts: CallOptions = {}) => {
+  const list = async (query: ListRendersQuery = {}, opts: CallOptions = {}) => {
     checkListQuery(query);
     return client.GET('/renders', { params: { query }, ...pickCallOptions(opts) });
   };
@@ -131,12 +131,12 @@ export function createRenders(client: CreatomateClient, options: RendersOptions 
   return {
     templates,
     create,
-    get(id, opts) {
+    async get(id, opts) {
       checkId(id);
       return client.GET('/renders/{id}', { params: { path: { id } }, ...pickCallOptions(opts) });
     },
     list,
-    delete(id, opts) {
+    async delete(id, opts) {
       checkId(id);
       return client.DELETE('/renders/{id}', { params: { path: { id } }, ...pickCallOptions(opts) });
     },
