@@ -108,6 +108,36 @@ function openResponseEnums(text, spec) {
   return { text: lines.join('\n'), opened };
 }
 
+/**
+ * Splits the zod plugin's one file in two, so the request table never imports a response schema
+ * (bundlers split chunks by module): zod-requests.ts holds every schema a request table entry
+ * reaches, zod-responses.ts the rest (importing the shared ones), zod.ts re-exports both.
+ */
+function splitZodByDirection(vendor, specFile, requestTable) {
+  const full = files.get(`src/generated/${vendor}/zod.ts`);
+  const body = full.slice(full.indexOf("import * as z from 'zod';") + "import * as z from 'zod';".length);
+  const statements = [...body.matchAll(/(?:\/\*\*[\s\S]*?\*\/\n)?export const (\w+) = [\s\S]*?;\n(?=\n|$)/g)].map((m) => ({ name: m[1], text: m[0] }));
+  const names = new Set(statements.map((st) => st.name));
+  if (statements.map((st) => st.text).join('').replace(/\s/g, '') !== body.replace(/\s/g, '')) throw new Error(`${vendor}: zod output has a statement the splitter does not understand`);
+  const refs = (text) => [...text.matchAll(/\bz[A-Z]\w*/g)].map((m) => m[0]).filter((n) => names.has(n));
+  const byName = new Map(statements.map((st) => [st.name, st]));
+  const request = new Set();
+  const visit = (name) => {
+    if (request.has(name)) return;
+    request.add(name);
+    for (const r of refs(byName.get(name).text)) if (r !== name) visit(r);
+  };
+  for (const name of refs(requestTable)) visit(name);
+  const head = header(specFile, '@hey-api/openapi-ts (zod plugin), calls marked pure, split by direction');
+  const reqText = statements.filter((st) => request.has(st.name)).map((st) => st.text).join('\n');
+  const resStatements = statements.filter((st) => !request.has(st.name));
+  const shared = [...new Set(resStatements.flatMap((st) => refs(st.text)).filter((n) => request.has(n)))].sort();
+  const resImport = shared.length ? `import { ${shared.join(', ')} } from './zod-requests.js';\n` : '';
+  files.set(`src/generated/${vendor}/zod-requests.ts`, `${head}\nimport * as z from 'zod';\n\n${reqText}`);
+  files.set(`src/generated/${vendor}/zod-responses.ts`, `${head}\nimport * as z from 'zod';\n${resImport}\n${resStatements.map((st) => st.text).join('\n')}`);
+  files.set(`src/generated/${vendor}/zod.ts`, `${head}export * from './zod-requests.js';\nexport * from './zod-responses.js';\n`);
+}
+
 /** @type {Map<string, string>} path relative to the package → content */
 const files = new Map();
 
@@ -185,12 +215,14 @@ async function generateVendor(vendor) {
       rows.push(`  ${name}: { ...requestSchemas.${name}, response: responseSchemas.${name} },`);
     }
   }
+  splitZodByDirection(vendor, specFile, requestRows.join('\n'));
+
   // Requests and responses in two tables: the client imports the request table and loads the
   // response table only when it checks responses (a bundle with response checks off drops it).
   files.set(
     `src/generated/${vendor}/requests.ts`,
     header(specFile, 'scripts/generate.mjs') +
-      `import * as zod from './zod.js';\n\n` +
+      `import * as zod from './zod-requests.js';\n\n` +
       `/** Every operation of specs/${specFile}: its policy (cost, repeatable) and the zod schemas of its request. */\n` +
       `export const requestSchemas = {\n${requestRows.join('\n')}\n} as const;\n`,
   );

@@ -1,7 +1,7 @@
 // generated — do not edit. Source: specs/creatomate.openapi.yml via scripts/generate.mjs.
 // Regenerate with `pnpm generate`; `pnpm generate:check` fails when this file is stale.
 /* eslint-disable */
-import * as zod from './zod.js';
+import * as zod from './zod-requests.js';
 
 /** Every operation of specs/creatomate.openapi.yml: its policy (cost, repeatable) and the zod schemas of its request. */
 export const requestSchemas = {
