@@ -65,6 +65,7 @@ export interface CreatifyOptions {
   interval?: PollInterval;
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(creatify): split createCreatify into named parts (issue 10, lint limit 80)
 export function createCreatify(client: CreatifyClient, options: CreatifyOptions = {}) {
   const defaultInterval = options.interval;
 
