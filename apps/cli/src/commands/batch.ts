@@ -136,7 +136,7 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
     const modifications = modificationsOf(row, i, map, problems);
     if (template.source) {
       for (const p of validateModifications(template.source, modifications)) {
-        problems.push({ row: i + 1, column: columnOf(map, p.key), key: p.key, message: p.suggestion ? `${p.message} (did you mean "${p.suggestion}"?)` : p.message });
+        problems.push({ row: i + 1, column: columnOf(map, p.key), key: p.key, message: p.message });
       }
     }
     return { template_id, modifications };
