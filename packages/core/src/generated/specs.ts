@@ -8,7 +8,7 @@ export const specs = {
     "title": "Creatomate API",
     "version": "1.0",
     "openapi": "3.0.1",
-    "sha256": "cb96ea83e38e95fa2d9baaa9d75330391f9cda107c2e6d4432e20bff9c5466e6",
+    "sha256": "076797e0001292ee134f892cd5eeac29baaf6ad6860840881bfd4315891ae988",
     "operations": 6
   },
   "creatify": {
@@ -16,7 +16,7 @@ export const specs = {
     "title": "Creatify API (custom templates)",
     "version": "1.0.0",
     "openapi": "3.0.3",
-    "sha256": "83dfbafd2c1d648c8349befaa0d0705fbcd629b422a6e104baea37c922f20925",
+    "sha256": "3c4b32cd8c160f8981ef1171979688308ed186ebedfde09076908ceb1b24b0ed",
     "operations": 7
   }
 } as const;

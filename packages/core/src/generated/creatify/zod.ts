@@ -121,7 +121,7 @@ export const zCustomTemplateJobInput = z.object({
     template_id: z.uuid(),
     variables: zTemplateVariables,
     name: z.string().max(255).nullish(),
-    webhook_url: z.url().max(200).nullish(),
+    webhook_url: z.url().max(200).regex(/^https?:\/\//).nullish(),
     model_version: zModelVersion.optional(),
     is_hidden: z.boolean().optional()
 });

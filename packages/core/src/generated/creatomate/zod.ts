@@ -10,7 +10,7 @@ import * as z from 'zod';
 export const zCreateRenderRequest = z.object({
     template_id: z.uuid().optional(),
     source: z.record(z.string(), z.unknown()).optional(),
-    tags: z.array(z.string()).optional(),
+    tags: z.array(z.string()).min(1).optional(),
     modifications: z.record(z.string(), z.unknown()).optional(),
     output_format: z.enum([
         'jpg',
@@ -18,11 +18,11 @@ export const zCreateRenderRequest = z.object({
         'gif',
         'mp4'
     ]).optional(),
-    frame_rate: z.number().optional(),
-    render_scale: z.number().optional().default(1),
-    max_width: z.number().optional(),
-    max_height: z.number().optional(),
-    webhook_url: z.url().optional(),
+    frame_rate: z.number().gte(1).lte(60).optional(),
+    render_scale: z.number().gt(0).lte(10).optional().default(1),
+    max_width: z.number().gte(1).optional(),
+    max_height: z.number().gte(1).optional(),
+    webhook_url: z.url().regex(/^https?:\/\//).optional(),
     metadata: z.string().optional(),
     transcripts: z.array(z.record(z.string(), z.unknown())).optional()
 });
