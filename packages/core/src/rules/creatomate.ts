@@ -33,6 +33,7 @@ export {
   checkValue,
   describeValue,
   MAX_PATH_INDEX,
+  MAX_PATH_SEGMENTS,
   resolveModificationKey,
   unsafeKeyReason,
   type ModificationProblem,
