@@ -44,3 +44,4 @@ export { WebhookPayloadError } from '@reelkit/core';
 export type { JobInput } from './input.js';
 export { isTerminalStatus, TERMINAL_STATUSES, type JobStatus, type TerminalStatus } from './status.js';
 export { parseJobWebhook, type JobWebhook } from './webhooks.js';
+export { DEFAULT_WORDS_PER_SECOND, estimateJobCredits, type EstimateJobOptions, type JobCreditEstimate, type JobEstimateAssumption } from './estimate.js';
