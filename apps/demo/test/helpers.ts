@@ -1,6 +1,6 @@
 // Shared by the demo's tests: the demo started as `pnpm demo` starts it (embedded emulator), a
 // known key to look for, and a reader of the server's SSE stream.
-import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
+import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { DemoEvent } from '../src/shared/api.js';
 import { SERVICE_ENV, startDemo, type RunningDemo } from '../src/server/start.js';
 
@@ -54,12 +54,12 @@ export async function openEvents(url: string): Promise<EventStream> {
   const res = await fetch(`${url}/api/events`, { signal: controller.signal });
   const reader = res.body!.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
   const first = await reader.read();
-  if ((first.value)?.event !== 'hello') throw new Error('the event stream did not start with hello');
+  if (first.value?.event !== 'hello') throw new Error('the event stream did not start with hello');
   void (async () => {
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
       if (done) return;
-      events.push(JSON.parse((value).data) as DemoEvent);
+      events.push(JSON.parse(value.data) as DemoEvent);
       for (const wake of waiters) wake();
     }
   })();
