@@ -1,5 +1,6 @@
 // Shared by the demo's tests: the demo started as `pnpm demo` starts it (embedded emulator), a
 // known key to look for, and a reader of the server's SSE stream.
+import { existsSync } from 'node:fs';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { DemoEvent } from '../src/shared/api.js';
 import { SERVICE_ENV, startDemo, type RunningDemo } from '../src/server/start.js';
@@ -8,6 +9,10 @@ import { SERVICE_ENV, startDemo, type RunningDemo } from '../src/server/start.js
 export const KEY = 'demo-key-0123456789-never-leaves-the-server';
 
 export const WEB_ROOT = new URL('../dist/web/', import.meta.url).pathname;
+if (!existsSync(`${WEB_ROOT}index.html`)) {
+  // turbo's `test` depends on `build`; run directly, the page may not be built yet.
+  throw new Error('The page is not built: run `pnpm turbo run build --filter=@reelkit/demo` (or `pnpm --filter @reelkit/demo build`) first.');
+}
 
 export interface Started extends RunningDemo {
   logs: string[];

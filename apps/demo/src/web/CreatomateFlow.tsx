@@ -66,23 +66,32 @@ function Gallery({ onPick }: { onPick: (t: Template) => void }) {
 
 function FieldInput({ field, value, problem, onChange }: { field: Field; value: string; problem: string | undefined; onChange: (v: string) => void }) {
   const id = inputId(field.key);
+  const input = (
+    <input
+      id={id}
+      name={field.key}
+      type={field.kind === 'url' ? 'url' : 'text'}
+      value={value}
+      placeholder={field.kind === 'color' ? 'e.g. #d0021b; empty keeps the template’s colour' : field.initial === '' ? 'empty keeps the template’s text' : undefined}
+      aria-invalid={problem ? true : undefined}
+      aria-describedby={problem ? `${id}-problem` : undefined}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
   return (
     <div className="field">
       <label htmlFor={id}>
         {field.label}
         {field.dynamic && <span className="hint"> (dynamic)</span>}
       </label>
-      <input
-        id={id}
-        name={field.key}
-        type={field.kind === 'color' ? 'color' : field.kind === 'url' ? 'url' : 'text'}
-        value={field.kind === 'color' && value === '' ? '#000000' : value}
-        placeholder={field.kind === 'text' && field.initial === '' ? 'leave empty to keep the template’s text' : undefined}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {field.kind === 'color' && value === '' && <span className="hint">the template’s colour is kept until you pick one</span>}
+      {field.kind === 'color' ? (
+        <div className="color-row">
+          {input}
+          <input type="color" aria-label={`Pick ${field.label}`} value={/^#[0-9a-f]{6}$/i.test(value) ? value : '#000000'} onChange={(e) => onChange(e.target.value)} />
+        </div>
+      ) : (
+        input
+      )}
       {problem && (
         <span id={`${id}-problem`} className="problem" role="alert">
           {problem}
@@ -113,7 +122,7 @@ function RenderForm({ template, history, onBack }: { template: Template; history
     const out: Record<string, string> = {};
     for (const f of fields) {
       const v = values[f.key];
-      if (v !== undefined && v !== f.initial && !(f.kind !== 'color' && v === '' && f.initial === '')) out[f.key] = v;
+      if (v !== undefined && v !== f.initial) out[f.key] = v;
     }
     return out;
   }, [fields, values]);
