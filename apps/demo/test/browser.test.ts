@@ -136,7 +136,8 @@ describe('the demo page in Chromium', () => {
     await page.getByRole('button', { name: /Product Showcase/ }).click();
     await page.getByLabel(/^product_name/).fill('Desk Lamp');
     await page.getByLabel(/^product_image/).fill('https://cdn.example.com/lamp.jpg');
-    await expect(page.getByText(/Estimate: preview 1 credit, then render 4/).count()).resolves.toBe(1);
+    await page.getByText(/Estimate: preview 1 credit, then render 4/).waitFor();
+    await page.getByText(/Assumed: 2 spoken words/).waitFor();
     await shot('creatify-form');
     expect(await axeViolations()).toEqual([]);
     await page.getByRole('button', { name: 'Preview' }).click();

@@ -106,7 +106,7 @@ describe('Creatomate routes', () => {
     await events.until((e) => e.some((x) => x.type === 'batch' && x.batch.id === started.id && x.batch.summary !== null));
     events.close();
     const { json: batch } = await demo.call<BatchView>(`/api/batches/${started.id}`);
-    expect(batch.summary).toEqual({ total: 5, succeeded: 4, failed: 1, rejected: 0, unknown: 0, error: 0 });
+    expect(batch.summary).toEqual({ total: 5, succeeded: 4, failed: 1, submitted: 0, rejected: 0, unknown: 0, skipped: 0, error: 0 });
     expect(batch.items[4]).toMatchObject({ status: 'failed', reason: expect.stringContaining('__fail__') as unknown });
     expect(batch.items[0]!.render).toMatchObject({ status: 'succeeded', modifications: { quote: 'One', author: 'Ada' } });
   });
@@ -157,10 +157,11 @@ describe('Creatify routes', () => {
     );
   });
 
-  it('estimates credits with the package prices', async () => {
-    const { json } = await demo.call<CreditEstimates>('/api/creatify/estimate', { model_version: 'standard', durationSeconds: 31 });
+  it('estimates credits from the job input with the package, saying what it assumed', async () => {
+    const { json } = await demo.call<CreditEstimates>('/api/creatify/estimate', { template_id: CF.productShowcase, values, model_version: 'standard', minimumSeconds: 31 });
     expect([json.preview.credits, json.render.credits, json.create.credits]).toEqual([2, 8, 10]);
-    expect((await demo.call<ErrorBody>('/api/creatify/estimate', { durationSeconds: -1 })).status).toBe(400);
+    expect(json.create.assumption.text).toMatch(/2 spoken words/);
+    expect((await demo.call<ErrorBody>('/api/creatify/estimate', { template_id: CF.productShowcase, minimumSeconds: -1 })).status).toBe(400);
   });
 
   it('previews, renders after approval and reports the video, fed by webhooks', async () => {

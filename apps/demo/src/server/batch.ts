@@ -2,10 +2,10 @@
 // columns = modification keys, an optional `template_id` column per row). The batch itself —
 // pacing, never submitting twice, waiting — is `renders.batch`; this only reports its progress.
 import { randomUUID } from 'node:crypto';
-import type { BatchResult, CreateRenderParams, Render, Renders } from '@reelkit/renders';
+import type { BatchProgress, BatchResult, CreateRenderParams, Renders } from '@reelkit/renders';
 import type { Templates } from '@reelkit/templates';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { BatchItemView, BatchSummary, BatchView } from '../shared/api.js';
+import type { BatchView } from '../shared/api.js';
 import type { DemoContext } from './context.js';
 import { DemoRequestError, errorAnswer } from './errors.js';
 
@@ -50,50 +50,45 @@ function reasonOf(result: BatchResult): string | null {
     case 'submitted':
       return null;
     case 'failed':
-      return result.error.error_message ?? 'Creatomate reports the render failed without a reason.';
+      return result.error.reason ?? 'Creatomate reports the render failed without a reason.';
     case 'rejected':
       return `Nothing was created: ${errorAnswer(result.error, 'Creatomate').body.error.message}`;
     case 'unknown':
       return `The answer to the submission was lost; it may exist. Look for ${result.metadata ?? 'it'} before resending.`;
+    case 'skipped':
+      return 'Another run holds this item; it was left alone.';
     case 'error':
       return `Submitted, but waiting stopped: ${errorAnswer(result.error, 'Creatomate').body.error.message}`;
   }
 }
 
-function summarize(items: readonly BatchItemView[]): BatchSummary {
-  const count = (s: BatchItemView['status']) => items.filter((i) => i.status === s).length;
-  return { total: items.length, succeeded: count('succeeded'), failed: count('failed'), rejected: count('rejected'), unknown: count('unknown'), error: count('error') };
+function report(ctx: DemoContext, view: BatchView, progress: BatchProgress<CreateRenderParams>): void {
+  const item = view.items[progress.index];
+  if (!item) return;
+  const { result, render } = progress;
+  if (result) {
+    item.status = result.status;
+    item.render = 'renders' in result ? (result.renders[0] ?? null) : null;
+    item.reason = reasonOf(result);
+    if (item.render) ctx.history.add(`${view.id}:${result.key}`, item.render, 'batch');
+  } else if (render && item.render?.status !== render.status) {
+    item.render = render;
+  } else return;
+  ctx.events.publish({ type: 'batch', batch: view });
 }
 
-/** The batch tag ends with the item's index (`reelkit-batch:<batch id>:<index>`, see @reelkit/renders). */
-const indexOfTag = (render: Render): number | undefined => {
-  const last = render.metadata?.split(':').pop();
-  return last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
-};
-
 async function run(ctx: DemoContext, renders: Renders, view: BatchView, items: Item[]): Promise<void> {
-  const publish = () => ctx.events.publish({ type: 'batch', batch: view });
-  const onProgress = (render: Render) => {
-    const item = view.items[indexOfTag(render) ?? -1];
-    if (item && item.status === 'pending' && item.render?.status !== render.status) {
-      item.render = render;
-      publish();
-    }
-  };
   try {
-    for await (const result of renders.batch(items.map((i) => i.params), { validate: true, pollIntervalMs: 1000, onProgress, signal: ctx.closing })) {
-      const item = view.items[result.index]!;
-      item.status = result.status;
-      item.render = 'renders' in result ? (result.renders[0] ?? null) : null;
-      item.reason = reasonOf(result);
-      if (item.render) ctx.history.add(`${view.id}:${result.index}`, item.render, 'batch');
-      publish();
-    }
+    const { summary } = await renders.runBatch(
+      items.map((i) => i.params),
+      { batchId: view.id, pollIntervalMs: 1000, signal: ctx.closing, onProgress: (p) => report(ctx, view, p) },
+    );
+    view.summary = summary;
   } catch (error) {
     ctx.log(`batch ${view.id} stopped: ${errorAnswer(error, 'Creatomate').body.error.message}`);
+    view.error = errorAnswer(error, 'Creatomate').body.error.message;
   }
-  view.summary = summarize(view.items);
-  publish();
+  ctx.events.publish({ type: 'batch', batch: view });
 }
 
 /** Starts a batch in the background; its progress goes out as `batch` events. */
@@ -109,6 +104,7 @@ export async function startBatch(ctx: DemoContext, renders: Renders, templates: 
     id: randomUUID(),
     items: items.map((item, index) => ({ index, label: item.label, status: 'pending', render: null, reason: null })),
     summary: null,
+    error: null,
   };
   ctx.batches.set(view.id, view);
   void run(ctx, renders, view, items);

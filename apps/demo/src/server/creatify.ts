@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import {
   audio,
   avatar,
-  estimateCredits,
+  estimateJobCredits,
   image,
   text,
   validateVariables,
@@ -55,8 +55,8 @@ function variablesFrom(template: TemplateWithVariables, values: Record<string, u
   return out;
 }
 
-function estimates(model_version: ModelVersion | undefined, durationSeconds: number): CreditEstimates {
-  const of = (operation: CreditOperation) => estimateCredits({ operation, model_version, durationSeconds });
+function estimates(variables: TemplateVariables, model_version: ModelVersion | undefined, minimumSeconds: number): CreditEstimates {
+  const of = (operation: CreditOperation) => estimateJobCredits({ variables, model_version }, { operation, minimumSeconds });
   return { preview: of('preview'), render: of('render'), create: of('create') };
 }
 
@@ -109,11 +109,14 @@ export function creatifyRoutes(ctx: DemoContext): Hono {
     return c.json({ problems: validateVariables(template, variablesFrom(template, recordOf(body.values, 'values'))) });
   });
 
+  // From the job input as the form holds it (spoken words, at least `minimumSeconds`), before anything is spent.
   app.post('/api/creatify/estimate', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    const durationSeconds = Number(body.durationSeconds);
-    if (!Number.isFinite(durationSeconds) || durationSeconds <= 0) throw new DemoRequestError('The video length must be a number of seconds above 0.', 'Enter the expected length, e.g. 30.');
-    return c.json(estimates(body.model_version as ModelVersion | undefined, durationSeconds));
+    if (typeof body.template_id !== 'string') throw new DemoRequestError('template_id is missing.', 'Pick a template first.');
+    const minimumSeconds = Number(body.minimumSeconds ?? 0);
+    if (!Number.isFinite(minimumSeconds) || minimumSeconds < 0) throw new DemoRequestError('The minimum length must be a number of seconds, 0 or more.', 'Enter a length such as 30, or 0.');
+    const template = await need(ctx).templates.get(body.template_id);
+    return c.json(estimates(variablesFrom(template, recordOf(body.values, 'values')), body.model_version as ModelVersion | undefined, minimumSeconds));
   });
 
   app.post('/api/creatify/previews', async (c) => {

@@ -69,8 +69,8 @@ export function creatomateRoutes(ctx: DemoContext): Hono {
     const base = ctx.webhookBase();
     const webhook_url = base ? await signWebhookUrl(`${base}/hooks/creatomate`, ctx.secret, key) : undefined;
     const [render] = await renders.create(
+      // Checked against the template first (the package's default): a bad field is refused before anything is sent.
       { template_id: body.template_id, modifications: recordOf(body.modifications, 'modifications'), metadata: key, ...(webhook_url ? { webhook_url } : {}) },
-      { validate: true },
     );
     if (!render) throw new DemoRequestError('Creatomate created no render.', 'Try again.', 502);
     const entry = ctx.history.add(key, render, 'create');

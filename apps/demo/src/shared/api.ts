@@ -3,7 +3,8 @@
 // own envelopes (history entries, batch views, events) are declared here.
 import type { components as Creatomate } from '@reelkit/core/creatomate';
 import type { components as Creatify } from '@reelkit/core/creatify';
-import type { CreditEstimate, VariableProblem } from '@reelkit/creatify';
+import type { JobCreditEstimate, VariableProblem } from '@reelkit/creatify';
+import type { BatchStatus, BatchSummary } from '@reelkit/renders';
 import type { InspectedElement, ModificationProblem, Placeholder } from '@reelkit/templates';
 
 export type Render = Creatomate['schemas']['Render'];
@@ -14,7 +15,7 @@ export type CustomTemplateDetail = Creatify['schemas']['CustomTemplateDetail'];
 export type CustomTemplateJob = Creatify['schemas']['CustomTemplateJob'];
 export type TemplateVariables = Creatify['schemas']['TemplateVariables'];
 export type ModelVersion = Creatify['schemas']['ModelVersion'];
-export type { CreditEstimate, InspectedElement, ModificationProblem, Placeholder, VariableProblem };
+export type { BatchSummary, JobCreditEstimate, InspectedElement, ModificationProblem, Placeholder, VariableProblem };
 
 /** `GET /api/health`: which services the server talks to (never their keys). */
 export interface Health {
@@ -41,7 +42,7 @@ export interface HistoryEntry {
   created_at: string;
 }
 
-export type BatchItemStatus = 'pending' | 'succeeded' | 'failed' | 'rejected' | 'unknown' | 'error' | 'submitted';
+export type BatchItemStatus = 'pending' | BatchStatus;
 
 export interface BatchItemView {
   index: number;
@@ -52,20 +53,13 @@ export interface BatchItemView {
   reason: string | null;
 }
 
-export interface BatchSummary {
-  total: number;
-  succeeded: number;
-  failed: number;
-  rejected: number;
-  unknown: number;
-  error: number;
-}
-
 export interface BatchView {
   id: string;
   items: BatchItemView[];
-  /** Set once every item has a result. */
+  /** `renders.runBatch`'s counts, once every item has a result. */
   summary: BatchSummary | null;
+  /** Why the batch stopped early, if it did. */
+  error: string | null;
 }
 
 export type JobStage = 'preview' | 'render';
@@ -76,10 +70,11 @@ export interface JobView {
   updated_by: 'create' | 'webhook' | 'poll';
 }
 
+/** `estimateJobCredits` for each way of paying, from the job input as the form holds it. */
 export interface CreditEstimates {
-  preview: CreditEstimate;
-  render: CreditEstimate;
-  create: CreditEstimate;
+  preview: JobCreditEstimate;
+  render: JobCreditEstimate;
+  create: JobCreditEstimate;
 }
 
 /** Events on `GET /api/events` (SSE event name = `type`, data = the JSON). */

@@ -7,6 +7,7 @@ const EXAMPLE = 'quote,author\nShip it.,Ada\nKeep it simple.,Grace';
 
 function Summary({ batch }: { batch: BatchView }) {
   const s = batch.summary;
+  if (batch.error) return <p role="alert" className="error">The batch stopped: {batch.error}</p>;
   if (!s) {
     const done = batch.items.filter((i) => i.status !== 'pending').length;
     return <p aria-live="polite">{done} of {batch.items.length} finished…</p>;
@@ -14,6 +15,7 @@ function Summary({ batch }: { batch: BatchView }) {
   const parts = [`${s.succeeded} succeeded`, `${s.failed} failed`];
   if (s.rejected) parts.push(`${s.rejected} rejected`);
   if (s.unknown) parts.push(`${s.unknown} unknown`);
+  if (s.skipped) parts.push(`${s.skipped} skipped`);
   if (s.error) parts.push(`${s.error} stopped`);
   return <p className="summary" role="status">Done: {parts.join(', ')} (of {s.total}).</p>;
 }

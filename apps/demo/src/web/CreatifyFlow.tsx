@@ -42,7 +42,7 @@ function JobForm({ picked, jobs, onBack }: { picked: CustomTemplate; jobs: Recor
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [problems, setProblems] = useState<VariableProblem[]>([]);
   const [model, setModel] = useState<ModelVersion>('standard');
-  const [seconds, setSeconds] = useState('30');
+  const [seconds, setSeconds] = useState('0');
   const [estimate, setEstimate] = useState<CreditEstimates>();
   const [jobId, setJobId] = useState<string>();
   const [error, setError] = useState<string>();
@@ -63,13 +63,16 @@ function JobForm({ picked, jobs, onBack }: { picked: CustomTemplate; jobs: Recor
   }, [picked.template_id, values]);
 
   useEffect(() => {
-    api<CreditEstimates>('/api/creatify/estimate', { model_version: model, durationSeconds: Number(seconds) })
-      .then(setEstimate)
-      .catch((e: unknown) => {
-        setEstimate(undefined);
-        setError(messageOf(e));
-      });
-  }, [model, seconds]);
+    const timer = setTimeout(() => {
+      api<CreditEstimates>('/api/creatify/estimate', { template_id: picked.template_id, values, model_version: model, minimumSeconds: Number(seconds) })
+        .then(setEstimate)
+        .catch((e: unknown) => {
+          setEstimate(undefined);
+          setError(messageOf(e));
+        });
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [picked.template_id, values, model, seconds]);
 
   const view = jobId ? jobs[jobId] : undefined;
   const job = view?.job;
@@ -146,12 +149,14 @@ function JobForm({ picked, jobs, onBack }: { picked: CustomTemplate; jobs: Recor
               </select>
             </div>
             <div className="field">
-              <label htmlFor="seconds">Expected video length (seconds)</label>
-              <input id="seconds" type="number" min="1" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
+              <label htmlFor="seconds">At least this long (seconds), e.g. the template’s fixed intro and outro</label>
+              <input id="seconds" type="number" min="0" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
             </div>
             {estimate && (
               <p className="estimate" aria-live="polite">
                 Estimate: preview {estimate.preview.credits} credit{estimate.preview.credits === 1 ? '' : 's'}, then render {estimate.render.credits} (rendering directly: {estimate.create.credits}).
+                <br />
+                <span className="hint">Assumed: {estimate.create.assumption.text}.</span>
               </p>
             )}
           </fieldset>
