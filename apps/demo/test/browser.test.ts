@@ -59,9 +59,16 @@ beforeAll(async () => {
     requests.push([request.url(), JSON.stringify(request.headers()), request.postData() ?? ''].join('\n'));
   });
 });
+let closed = false;
+/** Stops the demo once (a test stops it early to see the banner). */
+async function closeDemo(): Promise<void> {
+  if (closed || !demo) return;
+  closed = true;
+  await demo.close();
+}
 afterAll(async () => {
   await browser?.close();
-  await demo?.close();
+  await closeDemo();
 });
 
 describe('the demo page in Chromium', () => {
@@ -167,6 +174,17 @@ describe('the demo page in Chromium', () => {
     } finally {
       await narrow.close();
     }
+  });
+
+  it('says what to do when the emulator is down, and shows a banner when the demo server is', async () => {
+    await demo.emulator!.close();
+    await page.goto(demo.url);
+    await page.getByText(/Cannot reach Creatomate/).waitFor();
+    await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach Creatomate' }).textContent()).resolves.toMatch(/Check that the service \(or the emulator\) is running/);
+    await shot('emulator-down');
+    await closeDemo();
+    await page.getByText(/Lost the connection to the demo server/).waitFor();
+    await shot('server-down-banner');
   });
 
   it('never sent the API key in any request from the page', () => {

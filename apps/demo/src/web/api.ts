@@ -40,8 +40,11 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
 }
 
 /** A message for any error a call threw (never `[object Object]`). */
-export const messageOf = (error: unknown): string =>
-  error instanceof ApiFailure ? `${error.message} ${error.action}` : error instanceof Error ? error.message : 'Something went wrong.';
+export const messageOf = (error: unknown): string => {
+  if (!(error instanceof Error)) return 'Something went wrong.';
+  if (!(error instanceof ApiFailure)) return error.message;
+  return `${error.message}${/[.!?]$/.test(error.message) ? '' : '.'} ${error.action}`;
+};
 
 type Handler = (event: DemoEvent) => void;
 
