@@ -42,14 +42,22 @@ async function untilListening(port: number, child: ChildProcess): Promise<void> 
   throw new Error('redis-server did not start listening');
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+export interface RedisServerOptions {
+  /**
+   * Keep data across a restart (an append-only file synced on every write), as a ledger needs in
+   * production. Default false: a restart loses everything.
+   */
+  persistent?: boolean;
+}
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'reelkit-redis-'));
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
-    // No persistence (a restart loses everything, the harshest case), no protected-mode surprises.
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+    const persistence = options.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence, '--loglevel', 'warning'], { stdio: 'ignore' });
     await untilListening(port, child);
   }
   async function stop(): Promise<void> {
