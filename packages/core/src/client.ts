@@ -22,8 +22,9 @@ import {
   type ApiErrorInit,
   type ValidationIssue,
 } from './errors.js';
+import type { CallOptions } from './options.js';
 import { createInternalLogger, resolveLogLevel, type InternalLogger, type Logger, type LogLevel } from './logger.js';
-import { sharedLimiter, type Lease, type Limiter, type RateLimitOptions } from './rate-limit.js';
+import { sharedLimiter, type Lease, type Limiter, type RateLimitOptions, type RateLimitWindow } from './rate-limit.js';
 import { createRedactor, redactHeaders, type Redactor } from './redact.js';
 import { abortError, backoffMs, linkAbort, MAX_RETRY_AFTER_MS, retryAfterMs, sleep } from './retry.js';
 import { check, describeIssues, excerpt, type ValidationMode } from './validation.js';
@@ -54,18 +55,12 @@ export interface ClientOptions {
   userAgent?: string;
 }
 
-/** Per-request options, next to `params` and `body`. */
-export interface RequestOptions {
-  signal?: AbortSignal;
-  /** Overrides the client's per-attempt timeout. */
-  timeoutMs?: number;
-  /** Overrides the client's retry count. */
-  maxRetries?: number;
-  /**
-   * Marks a POST as safe to repeat (it creates nothing that costs money, or repeating it is
-   * harmless), so it is retried like a GET after timeouts, dropped connections and 5xx.
-   */
-  retrySafe?: boolean;
+/**
+ * Per-request options, next to `params` and `body`: the shared CallOptions (`signal`, per-attempt
+ * `timeoutMs` overriding the client's, `maxRetries`) plus extra headers. Whether an operation may
+ * be repeated is not an option: it comes from the spec (`x-reelkit-repeatable`).
+ */
+export interface RequestOptions extends CallOptions {
   /** Extra request headers. */
   headers?: Record<string, string>;
 }
@@ -122,6 +117,8 @@ export interface ApiClient<Paths, Vendor extends string = string> {
     POST: MethodCallWithResponse<Paths, 'post'>;
     DELETE: MethodCallWithResponse<Paths, 'delete'>;
   };
+  /** The client-side rate limit this client waits for (shared per credential), or false when off. */
+  readonly rateLimit: Readonly<RateLimitWindow> | false;
   /** Settings only; the credentials are never part of a client's printable state. */
   toJSON(): Record<string, unknown>;
   toString(): string;
@@ -273,7 +270,7 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
     positive(rateLimit.windowMs, 'rateLimit.windowMs');
   }
   const limiter: Limiter | undefined = rateLimit ? sharedLimiter(config.vendor, config.credential, rateLimit.store) : undefined;
-  const window = rateLimit ? { requests: rateLimit.requests, windowMs: rateLimit.windowMs } : undefined;
+  const window: Readonly<RateLimitWindow> | undefined = rateLimit ? Object.freeze({ requests: rateLimit.requests, windowMs: rateLimit.windowMs }) : undefined;
   const querySerializer = createQuerySerializer();
   const baseHeaders: Record<string, string> = {
     Accept: 'application/json',
@@ -372,10 +369,10 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
     const signal = init.signal;
     const timeoutMs = positive(init.timeoutMs, 'timeoutMs') ?? clientTimeout;
     const maxRetries = retries(init.maxRetries) ?? clientRetries;
-    // The money-safety rule: only idempotent methods, or a POST the caller marked safe, are
-    // repeated after an outcome we cannot know (timeout, dropped connection, 5xx).
+    // The money-safety rule: only idempotent methods are repeated after an outcome we cannot know
+    // (timeout, dropped connection, 5xx). No per-call option can change that.
     const idempotent = method !== 'POST';
-    const repeatable = idempotent || init.retrySafe === true;
+    const repeatable = idempotent;
 
     if (log.enabled('debug')) log.log('debug', `${method} ${url}`, { headers: redactHeaders(headers), body: body === undefined ? undefined : excerpt(body, 2000) });
 
@@ -465,6 +462,7 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
   const client = {
     vendor: config.vendor,
     baseUrl,
+    rateLimit: window ?? false,
     GET: call('GET'),
     POST: call('POST'),
     DELETE: call('DELETE'),

@@ -42,8 +42,12 @@ export {
   ResponseValidationError,
   ServerError,
   TimeoutError,
+  isMaybeSubmitted,
   type ValidationIssue,
 } from './errors.js';
+export { pickCallOptions, type CallOptions, type WaitOptions } from './options.js';
+export { linkSignals, sleep } from './retry.js';
+export { toIssues } from './validation.js';
 export { decodeWebhookBody, WebhookPayloadError } from './webhook.js';
 export { resolveLogLevel, type Logger, type LogLevel } from './logger.js';
 // How the client factories read the environment (trimmed; empty counts as unset), for tools such as `reelkit doctor`.

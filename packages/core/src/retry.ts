@@ -57,6 +57,27 @@ export function linkAbort(parent: AbortSignal | undefined, child: AbortControlle
   return () => parent.removeEventListener('abort', onAbort);
 }
 
+/**
+ * One signal that aborts when any of `signals` does (with that signal's reason); `dispose()`
+ * removes the listeners. Use this, never AbortSignal.any: on Node 20 that keeps a reference on a
+ * long-lived input signal per call, so memory grows when one app-wide signal is reused.
+ */
+export function linkSignals(...signals: (AbortSignal | undefined)[]): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const unlinks: (() => void)[] = [];
+  for (const s of signals) {
+    if (controller.signal.aborted) break;
+    unlinks.push(linkAbort(s, controller));
+  }
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const unlink of unlinks) unlink();
+      unlinks.length = 0;
+    },
+  };
+}
+
 /** Resolves after `ms`, or rejects with AbortError as soon as `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(abortError(signal));

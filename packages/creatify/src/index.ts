@@ -6,3 +6,4 @@ export * from './input.js';
 export * from './status.js';
 export * from './variables.js';
 export * from './webhooks.js';
+export * from './estimate.js';

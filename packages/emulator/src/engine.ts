@@ -7,6 +7,7 @@ import type { components as CF } from '@reelkit/core/creatify';
 import type { Clock } from './clock.js';
 import { creatifyValidation, creatomateError, type ErrorReply } from './errors.js';
 import { creatifyTemplates, creatomateTemplates, type CreatifySeedTemplate } from './fixtures.js';
+import { badModificationPath } from './limits.js';
 import { FileCache, MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS, renderFile, type FileSpec } from './outputs.js';
 import { creditsFor, type JobStage, type ModelVersion } from './pricing.js';
 import type { Random } from './random.js';
@@ -118,8 +119,12 @@ export function maskKey(key: string): string {
   return `${key.slice(0, 4)}…${key.slice(-2)} (${key.length} chars)`;
 }
 
-/** Accounts are keyed by a hash of the credential, so the data directory never holds a key. */
-export const accountId = (vendor: string, key: string) => createHash('sha256').update(`${vendor}\0${key}`).digest('hex').slice(0, 24);
+/**
+ * Accounts are keyed by a hash of the credential, so the data directory never holds a key. Each part
+ * is length-prefixed, so no two different credentials (Creatify's id + key pair) hash the same text.
+ */
+export const accountId = (vendor: string, ...credential: readonly string[]) =>
+  createHash('sha256').update([vendor, ...credential].map((part) => `${part.length}:${part}`).join('')).digest('hex').slice(0, 24);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -127,6 +132,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 function derivedId(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((Number.parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Why an output cannot be produced (too large, too long, or no real length), or undefined. */
+function outputLimitError(plan: { width: number; height: number; duration: number | null }): string | undefined {
+  if (plan.width > MAX_DIMENSION || plan.height > MAX_DIMENSION || plan.width * plan.height > MAX_PIXELS) {
+    return `The output of ${plan.width}×${plan.height} exceeds the emulator's limit (${MAX_DIMENSION} pixels a side, ${MAX_PIXELS} pixels in all).`;
+  }
+  if (plan.duration === null) return undefined;
+  if (!(plan.duration > 0)) return `The output duration must be greater than 0 s, got ${plan.duration} s.`;
+  if (plan.duration > MAX_VIDEO_SECONDS) return `The output duration of ${plan.duration} s exceeds the emulator's limit of ${MAX_VIDEO_SECONDS} s (4 hours).`;
+  return undefined;
 }
 
 const ASPECT_SIZES: Record<string, [number, number]> = { '9x16': [720, 1280], '16x9': [1280, 720], '1x1': [720, 720], '4x5': [720, 900] };
@@ -318,6 +334,10 @@ export class Engine {
         ? 'Provide a template_id, a source or tags to select what to render.'
         : `Provide exactly one of template_id, source or tags, not ${given.join(' and ')}.`);
     }
+    for (const key of Object.keys(req.modifications ?? {})) {
+      const why = badModificationPath(key);
+      if (why) return creatomateError(400, `The modification '${key}' cannot be applied: ${why}.`);
+    }
     type Design = { source: RenderScript; template: CM['schemas']['Template'] | null };
     let designs: Design[];
     if (req.template_id !== undefined) {
@@ -346,13 +366,10 @@ export class Engine {
       const id = this.#newId();
       const bg = backgroundColor(resolved.source, design.template?.id ?? id);
       let error: string | null = null;
+      const overLimit = outputLimitError(plan);
       const failing = failingElement(resolved.source);
       if (failing) error = `The element '${failing}' could not be rendered (it fails on purpose in the emulator).`;
-      else if (plan.width > MAX_DIMENSION || plan.height > MAX_DIMENSION || plan.width * plan.height > MAX_PIXELS) {
-        error = `The output of ${plan.width}×${plan.height} exceeds the emulator's limit (${MAX_DIMENSION} pixels a side, ${MAX_PIXELS} pixels in all).`;
-      } else if (plan.duration !== null && plan.duration > MAX_VIDEO_SECONDS) {
-        error = `The output of ${plan.duration} s exceeds the emulator's limit of ${MAX_VIDEO_SECONDS} s.`;
-      }
+      else if (overLimit) error = overLimit;
       const snapshotTime = resolved.source.snapshot_time;
       const texts = visibleTexts(resolved.source);
       const snapshot: FileSpec | null = plan.format === 'mp4' && snapshotTime !== undefined && snapshotTime !== null
@@ -368,7 +385,8 @@ export class Engine {
       // Own subtitle timings (`transcripts`) replace automatic transcription.
       if (phases.transcribing && req.transcripts === undefined) { schedule.push({ status: 'transcribing', at: t }); t += T.transcribing; }
       schedule.push({ status: 'rendering', at: t });
-      t += plan.duration === null ? T.renderingStill : T.renderingVideoBase + Math.ceil(plan.duration * T.renderingPerSecond);
+      // An output over the limits fails as soon as rendering starts: its length says nothing about when.
+      t += plan.duration === null || overLimit ? T.renderingStill : T.renderingVideoBase + Math.ceil(plan.duration * T.renderingPerSecond);
       schedule.push({ status: error ? 'failed' : 'succeeded', at: t });
 
       planned.push({
@@ -480,7 +498,7 @@ export class Engine {
     const errors: string[] = [];
     const defs = template.variables;
     for (const [name, value] of Object.entries(variables)) {
-      const def = defs[name];
+      const def = Object.hasOwn(defs, name) ? defs[name] : undefined;
       if (!def) {
         errors.push(`${name}: Unknown variable. The template's variables are ${Object.keys(defs).join(', ')}.`);
         continue;

@@ -54,7 +54,7 @@ function drfMessage(issue: z.core.$ZodIssue): string {
 
 /** DRF's field map: top-level field → messages; nested problems are prefixed with their path. */
 export function drfErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = Object.create(null) as Record<string, string[]>; // field names come from the request
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') continue; // DRF ignores unknown fields
     const [field, ...rest] = issue.path.map(String);

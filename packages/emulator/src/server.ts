@@ -19,6 +19,9 @@ import { CONTENT_TYPES } from './outputs.js';
 import { Random } from './random.js';
 import { CREATOMATE_RATE_LIMIT, SlidingWindowLimiter, type RateLimitOptions } from './ratelimit.js';
 import { JsonlStore } from './store.js';
+import { MAX_JSON_DEPTH, jsonDepthExceeds } from './limits.js';
+import { MAX_BODY_BYTES as CREATOMATE_MAX_BODY } from '@reelkit/core/rules/creatomate';
+import { MAX_BODY_BYTES as CREATIFY_MAX_BODY } from '@reelkit/core/rules/creatify';
 import { Webhooks, type WebhookAttempt, type WebhookOptions } from './webhooks.js';
 
 export interface EmulatorOptions {
@@ -107,9 +110,9 @@ const send = (c: Context, reply: ErrorReply) => c.json(reply.body as object, rep
 
 /** Query strings carry text; numbers in the schema are coerced field by field. */
 function coerceQuery(schema: z.ZodObject, raw: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...raw };
+  const out: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, raw);
   for (const [key, value] of Object.entries(raw)) {
-    const field = schema.shape[key] as z.ZodType | undefined;
+    const field = Object.hasOwn(schema.shape, key) ? schema.shape[key] as z.ZodType : undefined;
     if (field && !field.safeParse(value).success && value.trim() !== '' && field.safeParse(Number(value)).success) out[key] = Number(value);
   }
   return out;
@@ -125,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const limiter = options.rateLimit === false ? undefined : new SlidingWindowLimiter(options.rateLimit ?? CREATOMATE_RATE_LIMIT);
   const keys = options.keys && options.keys.length > 0 ? new Set(options.keys) : undefined;
   const validateResponses = options.validateResponses ?? true;
-  const maxBody = options.bodyLimit ?? 5 * 1024 * 1024;
+  const maxBody = (vendor: Vendor) => options.bodyLimit ?? (vendor === 'creatify' ? CREATIFY_MAX_BODY : CREATOMATE_MAX_BODY);
 
   const app = new Hono<Env>();
 
@@ -150,12 +153,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     await next();
   });
 
-  for (const [prefix, vendor] of [['/v1/*', 'creatomate'], ['/api/*', 'creatify']] as const) {
+  // The admin API takes the same limit as Creatomate: a control plane is no excuse for unbounded bodies.
+  for (const [prefix, vendor] of [['/v1/*', 'creatomate'], ['/api/*', 'creatify'], ['/__emulator/*', 'creatomate']] as const) {
     const limit: MiddlewareHandler<Env> = bodyLimit({
-      maxSize: maxBody,
+      maxSize: maxBody(vendor),
       onError: (c) => send(c, vendor === 'creatify'
-        ? creatifyDetail(413, `Request body exceeds the limit of ${maxBody} bytes.`)
-        : creatomateError(413, `The request body exceeds the limit of ${maxBody} bytes.`)),
+        ? creatifyDetail(413, `Request body exceeds the limit of ${maxBody(vendor)} bytes.`)
+        : creatomateError(413, `The request body exceeds the limit of ${maxBody(vendor)} bytes.`)),
     });
     // Only for methods with a body: the check builds a full Request, which GETs do not need.
     const withBody: MiddlewareHandler<Env> = (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
@@ -166,12 +170,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   // Hashing and masking a key on every request costs more than the lookup it feeds; remember them.
   const identities = new Map<string, { account: string; label: string }>();
-  const identity = (vendor: Vendor, key: string, label: () => string) => {
-    const cacheKey = `${vendor}\0${key}`;
+  const identity = (vendor: Vendor, credential: readonly string[], label: () => string) => {
+    const cacheKey = JSON.stringify([vendor, ...credential]);
     let found = identities.get(cacheKey);
     if (!found) {
       if (identities.size >= 10_000) identities.clear();
-      identities.set(cacheKey, (found = { account: accountId(vendor, key), label: label() }));
+      identities.set(cacheKey, (found = { account: accountId(vendor, ...credential), label: label() }));
     }
     return found;
   };
@@ -182,7 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!m) return send(c, creatomateError(401, 'Missing API key. Send it as "Authorization: Bearer <API key>".'));
     const key = m[1]!.trim();
     if (keys && !keys.has(key)) return send(c, creatomateError(401, 'The API key is invalid.'));
-    const who = identity('creatomate', key, () => maskKey(key));
+    const who = identity('creatomate', [key], () => maskKey(key));
     c.set('account', who.account);
     c.set('label', who.label);
     if (limiter && !limiter.take(c.get('account'))) {
@@ -196,7 +200,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const key = c.req.header('x-api-key')?.trim();
     if (!id || !key) return send(c, creatifyDetail(401, 'Authentication credentials were not provided.', 'not_authenticated'));
     if (keys && !keys.has(key) && !keys.has(`${id}:${key}`)) return send(c, creatifyDetail(401, 'Incorrect authentication credentials.', 'authentication_failed'));
-    const who = identity('creatify', `${id}:${key}`, () => `${maskKey(id)} / ${maskKey(key)}`);
+    const who = identity('creatify', [id, key], () => `${maskKey(id)} / ${maskKey(key)}`);
     c.set('account', who.account);
     c.set('label', who.label);
     await next();
@@ -251,6 +255,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let body: unknown;
     if (op.body) {
       const text = await c.req.text();
+      if (jsonDepthExceeds(text)) {
+        const why = `The request body is nested more than ${MAX_JSON_DEPTH} levels deep (the emulator's limit).`;
+        return vendor === 'creatify' ? creatifyValidation({ detail: why }) : creatomateError(400, why);
+      }
       if (text.trim() === '') {
         // DRF reads an empty body as {} (so required fields are reported); Creatomate says so plainly.
         if (op.bodyRequired && vendor === 'creatomate') return creatomateError(400, 'The request body is empty. Send a JSON object.');
@@ -374,6 +382,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   const readJson = async (c: Context): Promise<unknown> => {
     const text = await c.req.text();
+    if (jsonDepthExceeds(text)) throw new Error(`The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
     return text.trim() === '' ? undefined : JSON.parse(text);
   };
   admin.onError((err, c) => c.json({ error: err.message }, 400));

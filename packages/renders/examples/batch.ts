@@ -20,7 +20,7 @@ export async function main(customers: readonly Customer[]): Promise<string[]> {
     const i = result.index;
     switch (result.status) {
       case 'succeeded': outcomes[i] = `done ${result.renders[0]!.url}`; break;
-      case 'failed':    outcomes[i] = `failed: ${result.error.error_message}`; break;
+      case 'failed':    outcomes[i] = `failed: ${result.error.reason}`; break;
       case 'rejected':  outcomes[i] = `rejected, nothing was created: fix and resend (${String(result.error)})`; break;
       case 'unknown':   outcomes[i] = `unknown: look for ${result.metadata} before resending`; break;
       case 'error':     outcomes[i] = `submitted, waiting stopped: ${result.renders.map((r) => r.id).join(', ')}`; break;
