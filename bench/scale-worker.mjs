@@ -41,6 +41,10 @@ const { results, summary } = await renders.runBatch(open(), {
   itemKey: (item) => keyOf.get(item),
   wait: false,
   checkModifications: false,
+  // No pacing of its own: with nothing to wait for there are no status checks to leave room for,
+  // and the limiter (shared or not) is what is measured. Paced, an item pulled as open could be
+  // settled by another worker during the pause, and reporting it costs a GET.
+  rateLimit: false,
 });
 await redis.close();
 process.stdout.write(`${JSON.stringify({ sent, tooMany, summary, posted: results.filter((r) => r.status === 'submitted' && !r.reconciled).map((r) => r.key) })}\n`);
