@@ -29,6 +29,7 @@ interface WorkerResult {
 interface WorkerOutput {
   results?: WorkerResult[];
   summary?: Record<string, number>;
+  tooMany?: number;
   error?: string;
 }
 interface Batch {
@@ -55,7 +56,18 @@ afterAll(async () => {
 
 const newBatch = (count: number): Batch => ({ batchId: randomUUID(), apiKey: `faults-${randomUUID()}`, count });
 
-function spawnWorker(batch: Batch, extra: { owner?: string; leaseMs?: number; pace?: RateLimitWindow } = {}) {
+interface WorkerOptions {
+  owner?: string;
+  leaseMs?: number;
+  pace?: RateLimitWindow;
+  limit?: RateLimitWindow;
+  store?: 'redis' | 'memory';
+  baseUrl?: string;
+  /** Workers wait for each other at this Redis counter before starting. */
+  barrier?: { key: string; count: number };
+}
+
+function spawnWorker(batch: Batch, extra: WorkerOptions = {}) {
   const config = { redisUrl: redis.url, baseUrl: emu.creatomateUrl, templateId: T.quoteSquare, limit: RATE_LIMIT, leaseMs: 60_000, owner: randomUUID(), ...batch, ...extra };
   const child = spawn(process.execPath, [WORKER, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
@@ -65,7 +77,7 @@ function spawnWorker(batch: Batch, extra: { owner?: string; leaseMs?: number; pa
   });
   return { pid: child.pid!, exited };
 }
-const runWorker = async (batch: Batch, extra?: Parameters<typeof spawnWorker>[1]) => (await spawnWorker(batch, extra).exited).output!;
+const runWorker = async (batch: Batch, extra?: WorkerOptions) => (await spawnWorker(batch, extra).exited).output!;
 
 /** The emulator's stored renders of this batch, by the batch's metadata tag. */
 function storedByTag(batch: Batch): Map<string, string[]> {
@@ -108,7 +120,7 @@ async function expectEachItemOnce(batch: Batch): Promise<void> {
 }
 
 /** Runs workers one after the other (resumes) until the ledger has settled every item, at most `runs` times. */
-async function resumeUntilSettled(batch: Batch, runs: number, extra?: Parameters<typeof spawnWorker>[1]): Promise<WorkerOutput[]> {
+async function resumeUntilSettled(batch: Batch, runs: number, extra?: WorkerOptions): Promise<WorkerOutput[]> {
   const outputs: WorkerOutput[] = [];
   for (let i = 0; i < runs; i++) {
     const ledger = await ledgerOf(batch);
@@ -125,6 +137,23 @@ async function resumeUntilSettled(batch: Batch, runs: number, extra?: Parameters
 const faultFired = (route: string) => emu.faults.list().filter((f) => f.route === route).reduce((n, f) => n + f.fired, 0);
 
 describe('a batch over worker processes sharing Redis', { timeout: 60_000 }, () => {
+  it('workers on one key share its budget through Redis: no 429 from a server with the same limit, where in-process limiters get them', async () => {
+    const limit = { requests: 4, windowMs: 400 };
+    const tight = await startEmulator({ port: 0, clock: 'real', rateLimit: limit });
+    try {
+      const run = async (store: 'redis' | 'memory') => {
+        const batch = newBatch(8);
+        const barrier = { key: `barrier:${batch.batchId}`, count: 2 };
+        const outs = await Promise.all([0, 1].map(() => runWorker(batch, { limit, store, barrier, baseUrl: tight.creatomateUrl })));
+        return outs.reduce((n, o) => n + o.tooMany!, 0);
+      };
+      expect(await run('redis')).toBe(0);
+      expect(await run('memory')).toBeGreaterThan(0);
+    } finally {
+      await tight.close();
+    }
+  });
+
   it('two workers racing on the same batch split it: each item POSTed once, by one of them', async () => {
     const batch = newBatch(10);
     const [a, b] = await Promise.all([runWorker(batch), runWorker(batch)]);
