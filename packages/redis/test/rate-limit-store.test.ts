@@ -1,25 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCreatomateClient, MemoryRateLimitStore, ReelkitError, type RateLimitStore } from '@reelkit/core';
-import { connectRedis, createRedisRateLimitStore, RedisUnavailableError, type RedisConnection } from '../src/index.js';
-import { startRedisServer, type RedisServer } from './redis-server.js';
+import { createRedisRateLimitStore, RedisUnavailableError } from '../src/index.js';
+import { useRedisServer } from './redis-server.js';
 
-let server: RedisServer;
-const connections: RedisConnection[] = [];
-/** A connection of its own, as a separate worker process would have. */
-const connection = () => {
-  const c = connectRedis({ url: server.url, commandTimeoutMs: 1000 });
-  connections.push(c);
-  return c;
-};
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(connections.map((c) => c.close()));
-  await server.close();
-});
+const fixture = useRedisServer();
+const connection = fixture.connection;
 
 let keys = 0;
 const freshKey = () => `reelkit:test:${++keys}:${Date.now()}`;
@@ -121,7 +108,7 @@ describe('when Redis is unreachable', () => {
     const client = createCreatomateClient({ apiKey: 'k-fail-closed', baseUrl: api.url, validate: 'off', maxRetries: 0, rateLimit: { requests: 5, windowMs: 10_000, store } });
     const get = () => client.GET('/renders/{id}', { params: { path: { id: '6f1f8a3e-8a64-4b7a-9b54-0a3f7c1d2e4f' } } });
     await get();
-    await server.stop();
+    await fixture.server().stop();
     try {
       for (let i = 0; i < 3; i++) {
         const error: unknown = await get().catch((e: unknown) => e);
@@ -133,7 +120,7 @@ describe('when Redis is unreachable', () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/unreachable.*failing closed/);
     } finally {
-      await server.start();
+      await fixture.server().start();
       await api.close();
     }
   });
@@ -143,7 +130,7 @@ describe('when Redis is unreachable', () => {
     const store = createRedisRateLimitStore(connection(), { fallback: { fraction: 0.5 }, logger: { warn: (m) => warnings.push(m) } });
     const key = freshKey();
     const limit = { requests: 4, windowMs: 10_000 };
-    await server.stop();
+    await fixture.server().stop();
     try {
       const during = [];
       for (let i = 0; i < 4; i++) during.push(await store.tryAcquire(key, limit, Date.now()));
@@ -153,7 +140,7 @@ describe('when Redis is unreachable', () => {
       expect((await store.tryAcquire(key, limit, Date.now())).lease).toMatch(/^local:/);
       expect(warnings).toEqual([expect.stringMatching(/unreachable.*0\.5 of the limit/)]);
     } finally {
-      await server.start();
+      await fixture.server().start();
     }
     // Back on Redis (empty after the restart): the full shared budget again, and one more line.
     await expect.poll(async () => (await store.tryAcquire(key, limit, Date.now())).lease ?? 'none', { timeout: 10_000, interval: 50 }).not.toMatch(/^local:|none/);

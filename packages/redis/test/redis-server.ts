@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { connectRedis, type RedisConnection } from '../src/index.js';
 
 export interface RedisServer {
   url: string;
@@ -81,6 +83,31 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A redis-server for the calling test file (started before its tests, closed after them), and
+ * `connection()`: a connection of its own each call, as a separate worker process would have,
+ * closed with the server.
+ */
+export function useRedisServer(options: RedisServerOptions = {}): { server: () => RedisServer; connection: () => RedisConnection } {
+  let server: RedisServer | undefined;
+  const connections: RedisConnection[] = [];
+  beforeAll(async () => {
+    server = await startRedisServer(options);
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map((c) => c.close()));
+    await server?.close();
+  });
+  return {
+    server: () => server!,
+    connection: () => {
+      const c = connectRedis({ url: server!.url, commandTimeoutMs: 1000 });
+      connections.push(c);
+      return c;
     },
   };
 }
