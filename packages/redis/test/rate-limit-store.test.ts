@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createCreatomateClient, MemoryRateLimitStore, ReelkitError, type RateLimitStore } from '@reelkit/core';
-import { createRedisRateLimitStore, RedisUnavailableError } from '../src/index.js';
+import { connectRedis, createRedisRateLimitStore, RedisUnavailableError } from '../src/index.js';
 import { useRedisServer } from './redis-server.js';
 
 const fixture = useRedisServer();
@@ -101,6 +101,21 @@ describe('the Redis rate-limit store', () => {
 });
 
 describe('when Redis is unreachable', () => {
+  it('never shows the password of the Redis URL in the error or the warning', async () => {
+    const warnings: string[] = [];
+    const redis = connectRedis({ url: 'redis://worker:s3cret-redis-pass@127.0.0.1:1', connectTimeoutMs: 200 });
+    try {
+      const store = createRedisRateLimitStore(redis, { logger: { warn: (m) => warnings.push(m) } });
+      const error: unknown = await Promise.resolve(store.tryAcquire(freshKey(), { requests: 1, windowMs: 1000 }, Date.now())).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedisUnavailableError);
+      const shown = [String(error), (error as Error).stack, JSON.stringify(error), ...warnings].join('\n');
+      expect(shown).toContain('unreachable');
+      expect(shown).not.toContain('s3cret-redis-pass');
+    } finally {
+      await redis.close();
+    }
+  });
+
   it('fails closed by default: the request is not sent, it throws RedisUnavailableError, and the outage is logged once', async () => {
     const api = await startApi(() => 200);
     const warnings: string[] = [];
