@@ -8,7 +8,7 @@ export const specs = {
     "title": "Creatomate API",
     "version": "1.0",
     "openapi": "3.0.1",
-    "sha256": "706f368ad3acf3aea87c49beba20642889984147d1bfa8e806f6c3c8768013e7",
+    "sha256": "cebfd1092bc81c68eb1597670b9c9ad6b69117397fa7c2ed58ed873b87aca743",
     "operations": 6
   },
   "creatify": {
@@ -16,7 +16,7 @@ export const specs = {
     "title": "Creatify API (custom templates)",
     "version": "1.0.0",
     "openapi": "3.0.3",
-    "sha256": "7f59ade4f0d0a1ba12b9c90172b4f3063cadfe8d631bc3d2320aa5bcb04048a7",
+    "sha256": "bcb32d413d085c61dfc70cd7db49f3dab71f4762da50007073bb3355c724ac9f",
     "operations": 7
   }
 } as const;

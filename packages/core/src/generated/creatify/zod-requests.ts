@@ -109,7 +109,7 @@ export const zCustomTemplateJobInput = /* @__PURE__ */ z.object({
     template_id: /* @__PURE__ */ z.uuid(),
     variables: zTemplateVariables,
     name: /* @__PURE__ */ z.string().max(255).nullish(),
-    webhook_url: /* @__PURE__ */ z.url().max(200).nullish(),
+    webhook_url: /* @__PURE__ */ z.url().max(200).regex(/^https?:\/\//).nullish(),
     model_version: zModelVersion.optional(),
     is_hidden: /* @__PURE__ */ z.boolean().optional()
 });

@@ -10,7 +10,7 @@ import * as z from 'zod';
 export const zCreateRenderRequest = /* @__PURE__ */ z.object({
     template_id: /* @__PURE__ */ z.uuid().optional(),
     source: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()).optional(),
-    tags: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).optional(),
+    tags: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).min(1).optional(),
     modifications: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()).optional(),
     output_format: /* @__PURE__ */ z.enum([
         'jpg',
@@ -18,11 +18,11 @@ export const zCreateRenderRequest = /* @__PURE__ */ z.object({
         'gif',
         'mp4'
     ]).optional(),
-    frame_rate: /* @__PURE__ */ z.number().optional(),
-    render_scale: /* @__PURE__ */ z.number().optional().default(1),
-    max_width: /* @__PURE__ */ z.number().optional(),
-    max_height: /* @__PURE__ */ z.number().optional(),
-    webhook_url: /* @__PURE__ */ z.url().optional(),
+    frame_rate: /* @__PURE__ */ z.number().gte(1).lte(60).optional(),
+    render_scale: /* @__PURE__ */ z.number().gt(0).lte(10).optional().default(1),
+    max_width: /* @__PURE__ */ z.number().gte(1).optional(),
+    max_height: /* @__PURE__ */ z.number().gte(1).optional(),
+    webhook_url: /* @__PURE__ */ z.url().regex(/^https?:\/\//).optional(),
     metadata: /* @__PURE__ */ z.string().optional(),
     transcripts: /* @__PURE__ */ z.array(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())).optional()
 });
