@@ -338,7 +338,7 @@ function createTransport(config: VendorConfig, options: ClientOptions): Transpor
     timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? DEFAULT_TIMEOUT_MS,
     maxRetries: retries(options.maxRetries) ?? DEFAULT_MAX_RETRIES,
     validate,
-    limiter: rateLimit ? sharedLimiter(config.vendor, config.credential, rateLimit.store) : undefined,
+    limiter: rateLimit ? sharedLimiter(config.vendor, config.credential, rateLimit.store, options.clock ?? realClock) : undefined,
     window,
     redact,
     log,

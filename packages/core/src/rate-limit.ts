@@ -6,6 +6,7 @@
 // response arrived. The server sees the request at some instant between those two, so any server
 // window (t − W, t] can only contain requests whose slots are all held at instant t — never more
 // than N — with no guessed safety margin (only 1 ms for clock granularity).
+import { realClock, type Clock } from './clock.js';
 import { abortError } from './retry.js';
 
 export interface RateLimitWindow {
@@ -87,9 +88,13 @@ export class Limiter {
   // Set by a release that happened while the pump was not waiting, so the wake-up is not lost.
   #released = false;
 
-  constructor(store: RateLimitStore, key: string) {
+  readonly #clock: Clock;
+
+  /** `clock` supplies `now` for the store and the waits between tries (tests drive it). */
+  constructor(store: RateLimitStore, key: string, clock: Clock = realClock) {
     this.#store = store;
     this.#key = key;
+    this.#clock = clock;
   }
 
   acquire(limit: RateLimitWindow, signal?: AbortSignal): Promise<Lease> {
@@ -123,13 +128,13 @@ export class Limiter {
       while (this.#waiters.length > 0) {
         const head = this.#waiters[0]!;
         this.#released = false;
-        const got = await this.#store.tryAcquire(this.#key, head.limit, Date.now());
+        const got = await this.#store.tryAcquire(this.#key, head.limit, this.#clock.now());
         if (got.lease !== undefined) {
           const lease = got.lease;
           // The head may have been aborted while the store answered; then the next one gets the slot.
           const waiter = this.#waiters.shift();
           if (!waiter) {
-            await this.#store.release(this.#key, lease, Date.now());
+            await this.#store.release(this.#key, lease, this.#clock.now());
             continue;
           }
           if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
@@ -140,7 +145,7 @@ export class Limiter {
               if (released) return;
               released = true;
               // +1 ms: timestamps are whole milliseconds and a server may count its window inclusively.
-              void Promise.resolve(this.#store.release(this.#key, lease, Date.now() + windowMs + 1)).then(
+              void Promise.resolve(this.#store.release(this.#key, lease, this.#clock.now() + windowMs + 1)).then(
                 () => this.#notify(),
                 () => this.#notify(),
               );
@@ -152,14 +157,10 @@ export class Limiter {
         // (a shared store's other processes do not notify us, hence the bounded fallback).
         if (this.#released) continue;
         const waitMs = got.retryInMs ?? Math.min(head.limit.windowMs, 1000);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, Math.max(1, waitMs));
-          function done() {
-            clearTimeout(timer);
-            resolve();
-          }
-          this.#wake = done;
-        });
+        const wake = new AbortController();
+        this.#wake = () => wake.abort();
+        // Woken early (a release, or nobody left waiting) is as good as the wait ending.
+        await this.#clock.sleep(Math.max(1, waitMs), wake.signal).catch(() => undefined);
         this.#wake = undefined;
       }
     } catch (error) {
@@ -176,17 +177,20 @@ export class Limiter {
 
 const defaultStore = new MemoryRateLimitStore();
 const registry = new WeakMap<RateLimitStore, Map<string, Limiter>>();
+const clockRegistry = new WeakMap<Clock, WeakMap<RateLimitStore, Map<string, Limiter>>>();
 
 /**
  * The limiter every client of this process shares for `vendor` + credential. The key holds a hash
  * of the credential, never the credential itself (a shared store may be readable by others).
  */
-export function sharedLimiter(vendor: string, credential: string, store: RateLimitStore = defaultStore): Limiter {
-  let byKey = registry.get(store);
-  if (!byKey) registry.set(store, (byKey = new Map<string, Limiter>()));
+export function sharedLimiter(vendor: string, credential: string, store: RateLimitStore = defaultStore, clock: Clock = realClock): Limiter {
+  // Clients on another clock (tests) get limiters of their own: one queue cannot follow two clocks.
+  const stores = clock === realClock ? registry : (clockRegistry.get(clock) ?? clockRegistry.set(clock, new WeakMap()).get(clock)!);
+  let byKey = stores.get(store);
+  if (!byKey) stores.set(store, (byKey = new Map<string, Limiter>()));
   const key = `reelkit:${vendor}:${hashCredential(credential)}`;
   let limiter = byKey.get(key);
-  if (!limiter) byKey.set(key, (limiter = new Limiter(store, key)));
+  if (!limiter) byKey.set(key, (limiter = new Limiter(store, key, clock)));
   return limiter;
 }
 
