@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkJobInput, text } from '../src/index.js';
+import { checkJobInput } from '../src/input.js';
+import { text } from '../src/variables.js';
 
 const ok = { template_id: '1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a61', variables: { title: text('Hi') } };
 

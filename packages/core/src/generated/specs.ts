@@ -8,7 +8,7 @@ export const specs = {
     "title": "Creatomate API",
     "version": "1.0",
     "openapi": "3.0.1",
-    "sha256": "076797e0001292ee134f892cd5eeac29baaf6ad6860840881bfd4315891ae988",
+    "sha256": "cebfd1092bc81c68eb1597670b9c9ad6b69117397fa7c2ed58ed873b87aca743",
     "operations": 6
   },
   "creatify": {
@@ -16,7 +16,7 @@ export const specs = {
     "title": "Creatify API (custom templates)",
     "version": "1.0.0",
     "openapi": "3.0.3",
-    "sha256": "3c4b32cd8c160f8981ef1171979688308ed186ebedfde09076908ceb1b24b0ed",
+    "sha256": "bcb32d413d085c61dfc70cd7db49f3dab71f4762da50007073bb3355c724ac9f",
     "operations": 7
   }
 } as const;
