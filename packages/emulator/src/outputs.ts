@@ -9,6 +9,7 @@ import gifenc from 'gifenc';
 import { encodeMp4 } from './mp4.js';
 import type { OutputFormat } from './renderscript.js';
 import { textMask } from './text.js';
+import { MAX_DURATION_SECONDS } from '@reelkit/core/rules/creatomate';
 
 export type Rgb = readonly [number, number, number];
 
@@ -38,8 +39,8 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
 export const MAX_DIMENSION = 8192;
 /** …or with more pixels than this (twice 4K UHD), so one request cannot tie the process up for minutes. */
 export const MAX_PIXELS = 2 * 3840 * 2160;
-/** Longest video the emulator renders (Creatomate's own cap is not documented; 4 hours). */
-export const MAX_VIDEO_SECONDS = 4 * 3600;
+/** Longest video the emulator renders: the 4-hour limit the SDK checks too (@reelkit/core/rules/creatomate). */
+export const MAX_VIDEO_SECONDS = MAX_DURATION_SECONDS;
 
 /** A contrasting accent band, so images are not a single flat colour. */
 function accent([r, g, b]: Rgb): Rgb {

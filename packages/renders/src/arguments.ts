@@ -2,6 +2,7 @@
 // malformed argument is a RequestValidationError naming the field, before any request is sent.
 import { RequestValidationError } from '@reelkit/core';
 import { zListRendersQuery } from '@reelkit/core/creatomate';
+import { checkRenderRequest } from '@reelkit/core/rules/creatomate';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -9,17 +10,14 @@ const refuse = (path: string, message: string): never => {
   throw new RequestValidationError(`${path}: ${message}`, [{ path, message }]);
 };
 
-/** A create request is an object with exactly one of `template_id`, `source` or `tags`. */
+/**
+ * A create request breaks none of Creatomate's rules known before the network (@reelkit/core/rules/creatomate,
+ * the ones the emulator answers 400 by): exactly one of `template_id`, `source` or `tags`, the spec's ranges,
+ * a frame rate per format, the 4-hour limit, http(s) webhooks, safe modification keys.
+ */
 export function checkCreateParams(params: unknown): asserts params is Record<string, unknown> {
-  if (!isPlainObject(params)) refuse('body', `expected a create request object, got ${describe(params)}`);
-  const p = params as Record<string, unknown>;
-  const chosen = (['template_id', 'source', 'tags'] as const).filter((k) => p[k] !== undefined);
-  if (chosen.length !== 1) {
-    throw new RequestValidationError(
-      `A render needs exactly one of template_id, source or tags; got ${chosen.length === 0 ? 'none' : chosen.join(', ')}.`,
-      [{ path: 'body', message: 'exactly one of template_id, source, tags is required' }],
-    );
-  }
+  const issues = checkRenderRequest(params).map(({ path, message }) => ({ path: path === '(root)' ? 'body' : `body.${path}`, message }));
+  if (issues.length > 0) throw new RequestValidationError(`invalid render request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
 /** A render id: a non-empty string (its format is checked by core against the spec). */
