@@ -1,11 +1,11 @@
 // A minimal, valid H.264 (Baseline, CAVLC) MP4 writer with no encoder dependency.
 //
-// Every frame is a flat colour, which needs almost no bitstream: the IDR frame codes the first
-// macroblock as Intra16x16 with one DC coefficient per plane (shifting it from grey to the colour)
-// and every other macroblock as DC-predicted with no residual, so the colour spreads across the
-// picture; each following frame is a P slice whose macroblocks are all skipped. The container
-// (ftyp, moov with the track's real width/height/duration, mdat) is written by hand.
-
+// Pictures are stored exactly, as I_PCM macroblocks (raw 8-bit samples, no transform, so no encoder
+// is needed): the IDR frame codes every macroblock so; a frame where the picture changes is a P slice
+// that codes only the changed macroblocks as I_PCM and skips the rest (a skip copies the reference at
+// motion vector 0, which is what every skip predicts here, since no macroblock carries motion); every
+// other frame is all-skip. Pictures are sampled a few times a second (see `pictureFrames`). The
+// container (ftyp, moov with the track's real width/height/duration, mdat) is written by hand.
 class BitWriter {
   readonly #bytes: number[] = [];
   #cur = 0;
@@ -32,6 +32,14 @@ class BitWriter {
   /** Exp-Golomb, signed. */
   se(v: number): void {
     this.ue(v <= 0 ? -2 * v : 2 * v - 1);
+  }
+  /** Zero bits up to the byte boundary (pcm_alignment_zero_bit). */
+  align(): void {
+    while (this.#n !== 0) this.bit(0);
+  }
+  /** Whole bytes, at a byte boundary. */
+  bytes(data: Uint8Array): void {
+    for (let i = 0; i < data.length; i++) this.#bytes.push(data[i]!);
   }
   /** rbsp_trailing_bits: a stop bit, then zeros to the byte boundary. */
   trailing(): Uint8Array {
@@ -109,48 +117,6 @@ function pps(): Uint8Array {
   return nal(3, 8, w.trailing());
 }
 
-/**
- * The level that makes a DC residual closest to `delta` at QP 26: luma steps are (52·L + 32) >> 6,
- * chroma steps (104·L + 32) >> 6 (H.264 8.5.10, LevelScale 208 for QP%6 = 2).
- */
-function dcLevel(delta: number, scale: number): number {
-  let best = 0;
-  for (let l = -400; l <= 400; l++) {
-    const r = (scale * l + 32) >> 6;
-    if (Math.abs(r - delta) < Math.abs(((scale * best + 32) >> 6) - delta)) best = l;
-  }
-  return best;
-}
-
-/** residual_block_cavlc() for a block whose only non-zero coefficient is the first one. */
-function singleCoefficient(w: BitWriter, level: number, chromaDc: boolean): void {
-  if (level === 0) {
-    if (chromaDc) w.bits(0b01, 2);
-    else w.bit(1); // coeff_token TotalCoeff 0, nC 0..1
-    return;
-  }
-  if (Math.abs(level) === 1) {
-    if (chromaDc) w.bit(1);
-    else w.bits(0b01, 2); // coeff_token TrailingOnes 1, TotalCoeff 1
-    w.bit(level < 0 ? 1 : 0);
-  } else {
-    if (chromaDc) w.bits(0b000111, 6);
-    else w.bits(0b000101, 6); // coeff_token TrailingOnes 0, TotalCoeff 1
-    // First level after fewer than 3 trailing ones: the decoder adds 2 to levelCode (suffixLength 0).
-    const code = (level > 0 ? 2 * level - 2 : -2 * level - 1) - 2;
-    if (code < 14) {
-      w.bits(1, code + 1); // level_prefix = code
-    } else if (code < 30) {
-      w.bits(1, 15); // level_prefix 14
-      w.bits(code - 14, 4);
-    } else {
-      w.bits(1, 16); // level_prefix 15
-      w.bits(code - 30, 12);
-    }
-  }
-  w.bit(1); // total_zeros 0 (TotalCoeff 1), same code in both tables
-}
-
 function rgbToYuv([r, g, b]: readonly [number, number, number]): [number, number, number] {
   const y = Math.round(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
   const u = Math.round(128 + (-37.797 * r - 74.203 * g + 112 * b) / 255);
@@ -158,9 +124,56 @@ function rgbToYuv([r, g, b]: readonly [number, number, number]): [number, number
   return [y, u, v];
 }
 
-function idrSlice(width: number, height: number, color: readonly [number, number, number]): Uint8Array {
-  const total = Math.ceil(width / 16) * Math.ceil(height / 16);
-  const [y, u, v] = rgbToYuv(color);
+/** A picture as palette indices (see outputs.ts `Picture`). */
+export interface Mp4Picture {
+  readonly width: number;
+  readonly height: number;
+  readonly index: Uint8Array;
+  readonly palette: readonly (readonly [number, number, number])[];
+}
+
+/** One coded picture: each macroblock's 384 samples (256 Y, 64 Cb, 64 Cr) in I_PCM order. */
+type Macroblocks = Uint8Array[];
+
+/** The picture in 4:2:0 macroblocks of 16×16 (chroma averaged over 2×2); outside the picture is black. */
+function macroblocks(pic: Mp4Picture, mbW: number, mbH: number): Macroblocks {
+  const yuv = pic.palette.map(rgbToYuv);
+  const { width, height, index } = pic;
+  const out: Macroblocks = [];
+  for (let my = 0; my < mbH; my++) {
+    for (let mx = 0; mx < mbW; mx++) {
+      const mb = new Uint8Array(384);
+      for (let y = 0; y < 16; y++) {
+        const py = my * 16 + y;
+        for (let x = 0; x < 16; x++) {
+          const px = mx * 16 + x;
+          mb[y * 16 + x] = px < width && py < height ? yuv[index[py * width + px]!]![0] : 16;
+        }
+      }
+      for (let y = 0; y < 8; y++) {
+        for (let x = 0; x < 8; x++) {
+          let u = 0, v = 0;
+          for (let dy = 0; dy < 2; dy++) {
+            for (let dx = 0; dx < 2; dx++) {
+              const px = mx * 16 + x * 2 + dx, py = my * 16 + y * 2 + dy;
+              const c = px < width && py < height ? yuv[index[py * width + px]!]! : [16, 128, 128];
+              u += c[1]!;
+              v += c[2]!;
+            }
+          }
+          mb[256 + y * 8 + x] = (u + 2) >> 2;
+          mb[320 + y * 8 + x] = (v + 2) >> 2;
+        }
+      }
+      out.push(mb);
+    }
+  }
+  return out;
+}
+
+const sameBlock = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+
+function idrSlice(mbs: Macroblocks): Uint8Array {
   const w = new BitWriter();
   w.ue(0); // first_mb_in_slice
   w.ue(7); // slice_type: I (all slices)
@@ -170,18 +183,39 @@ function idrSlice(width: number, height: number, color: readonly [number, number
   w.bit(0); // no_output_of_prior_pics_flag
   w.bit(0); // long_term_reference_flag
   w.se(0); // slice_qp_delta
-  for (let mb = 0; mb < total; mb++) {
-    const first = mb === 0;
-    w.ue(first ? 7 : 3); // I_16x16, DC prediction, chroma CBP 1 (first) or 0, luma CBP 0
-    w.ue(0); // intra_chroma_pred_mode: DC
-    w.se(0); // mb_qp_delta
-    singleCoefficient(w, first ? dcLevel(y - 128, 52) : 0, false);
-    if (first) {
-      singleCoefficient(w, dcLevel(u - 128, 104), true);
-      singleCoefficient(w, dcLevel(v - 128, 104), true);
-    }
+  for (const mb of mbs) {
+    w.ue(25); // mb_type I_PCM
+    w.align();
+    w.bytes(mb);
   }
   return nal(3, 5, w.trailing());
+}
+
+/** A P slice: the macroblocks where `changed` is true as I_PCM, every other one skipped. */
+function pSlice(mbs: Macroblocks, changed: readonly boolean[], frameNum: number): Uint8Array {
+  const w = new BitWriter();
+  w.ue(0); // first_mb_in_slice
+  w.ue(5); // slice_type: P (all slices)
+  w.ue(0); // pic_parameter_set_id
+  w.bits(frameNum % 2 ** LOG2_MAX_FRAME_NUM, LOG2_MAX_FRAME_NUM);
+  w.bit(0); // num_ref_idx_active_override_flag
+  w.bit(0); // ref_pic_list_modification_flag_l0
+  w.bit(0); // adaptive_ref_pic_marking_mode_flag
+  w.se(0); // slice_qp_delta
+  let skipped = 0;
+  for (let i = 0; i < mbs.length; i++) {
+    if (!changed[i]) {
+      skipped++;
+      continue;
+    }
+    w.ue(skipped); // mb_skip_run
+    skipped = 0;
+    w.ue(30); // mb_type: intra in a P slice (5 +) I_PCM (25)
+    w.align();
+    w.bytes(mbs[i]!);
+  }
+  if (skipped > 0) w.ue(skipped);
+  return nal(2, 1, w.trailing());
 }
 
 function skipSlice(width: number, height: number, frameNum: number): Uint8Array {
@@ -240,11 +274,22 @@ export interface Mp4Options {
   fps: number;
   /** Seconds. */
   duration: number;
-  color: readonly [number, number, number];
+  /** The picture at a moment of the video, in seconds. */
+  picture: (seconds: number) => Mp4Picture;
 }
 
-/** A playable H.264 MP4 of a flat colour with the given size, frame rate and duration. */
-export function encodeMp4({ width, height, fps, duration, color }: Mp4Options): Uint8Array {
+/** Distinct pictures per second of video, and at most in all (a 4-hour video stays small and quick). */
+const PICTURES_PER_SECOND = 2;
+const MAX_PICTURES = 60;
+
+/** The frames at which a new picture is sampled: 0 and then evenly spread. */
+export function pictureFrames(frames: number, duration: number): number[] {
+  const count = Math.max(1, Math.min(frames, Math.ceil(duration * PICTURES_PER_SECOND), MAX_PICTURES));
+  return Array.from({ length: count }, (_, k) => Math.floor((k * frames) / count));
+}
+
+/** A playable H.264 MP4 of the given size, frame rate and duration, showing `picture` over time. */
+export function encodeMp4({ width, height, fps, duration, picture }: Mp4Options): Uint8Array {
   if (width % 2 || height % 2) throw new RangeError('H.264 4:2:0 needs even dimensions');
   const frames = Math.max(1, Math.round(duration * fps));
   const timescale = 90000;
@@ -254,10 +299,23 @@ export function encodeMp4({ width, height, fps, duration, color }: Mp4Options): 
   const spsNal = sps(width, height, level);
   const ppsNal = pps();
 
+  const mbW = Math.ceil(width / 16);
+  const mbH = Math.ceil(height / 16);
   const samples: Uint8Array[] = [];
   const withLength = (n: Uint8Array) => concat([u32(n.length), n]);
-  samples.push(withLength(idrSlice(width, height, color)));
-  for (let i = 1; i < frames; i++) samples.push(withLength(skipSlice(width, height, i)));
+  const sampled = new Set(pictureFrames(frames, duration));
+  let shown = macroblocks(picture(0), mbW, mbH);
+  samples.push(withLength(idrSlice(shown)));
+  for (let i = 1; i < frames; i++) {
+    if (!sampled.has(i)) {
+      samples.push(withLength(skipSlice(width, height, i)));
+      continue;
+    }
+    const next = macroblocks(picture(i / fps), mbW, mbH);
+    const changed = next.map((mb, j) => !sameBlock(mb, shown[j]!));
+    samples.push(withLength(changed.includes(true) ? pSlice(next, changed, i) : skipSlice(width, height, i)));
+    shown = next;
+  }
   const mdatBody = concat(samples);
 
   const mediaDuration = frames * delta;
