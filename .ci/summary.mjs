@@ -6,7 +6,7 @@ import { join } from 'node:path';
 let passed = 0;
 let failed = 0;
 const missing = [];
-for (const group of ['packages', 'apps']) {
+for (const group of ['packages', 'apps', 'qa']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
     const dir = join(group, name);

@@ -5,13 +5,22 @@
 
 export interface ReelkitErrorOptions {
   cause?: unknown;
+  /** The request may have reached the server and been acted on (outcome unknown). Default false. */
+  maybeSubmitted?: boolean;
 }
 
 export class ReelkitError extends Error {
   override readonly name: string = 'ReelkitError';
+  /**
+   * True when the request may have reached the server and been acted on: a POST that timed out,
+   * lost its connection, was answered 5xx or answered 2xx unreadably. Do not send it again; look
+   * the work up instead. False for everything provably never sent (validation, 4xx, refused).
+   */
+  readonly maybeSubmitted: boolean;
 
   constructor(message: string, options?: ReelkitErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.maybeSubmitted = options?.maybeSubmitted ?? false;
   }
 
   toJSON(): Record<string, unknown> {
@@ -65,7 +74,7 @@ export class ApiError extends ReelkitError {
   readonly headers: Headers | undefined;
 
   constructor(message: string, init: ApiErrorInit) {
-    super(message, { cause: init.cause });
+    super(message, { cause: init.cause, maybeSubmitted: init.maybeSubmitted });
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
@@ -106,14 +115,9 @@ export class RateLimitError extends ApiError {
     this.retryAfterMs = init.retryAfterMs;
   }
 }
+/** 5xx. For a POST, `maybeSubmitted` is true: the server may have started the work. */
 export class ServerError extends ApiError {
   override readonly name: string = 'ServerError';
-  /** A POST answered 5xx: the server may have started the work (outcome unknown). */
-  readonly maybeSubmitted: boolean;
-  constructor(message: string, init: ApiErrorInit) {
-    super(message, init);
-    this.maybeSubmitted = init.maybeSubmitted ?? false;
-  }
 }
 
 export interface TransportErrorInit extends Partial<RequestInfo> {
@@ -126,13 +130,10 @@ export class ConnectionError extends ReelkitError {
   override readonly name: string = 'ConnectionError';
   readonly method: string | undefined;
   readonly path: string | undefined;
-  /** true when a POST may have reached the server before the connection failed (outcome unknown). */
-  readonly maybeSubmitted: boolean;
   constructor(message: string, init: TransportErrorInit = {}) {
-    super(message, { cause: init.cause });
+    super(message, { cause: init.cause, maybeSubmitted: init.maybeSubmitted });
     this.method = init.method;
     this.path = init.path;
-    this.maybeSubmitted = init.maybeSubmitted ?? false;
   }
 }
 
@@ -141,24 +142,17 @@ export class TimeoutError extends ReelkitError {
   override readonly name: string = 'TimeoutError';
   readonly method: string | undefined;
   readonly path: string | undefined;
-  readonly maybeSubmitted: boolean;
   constructor(message: string, init: TransportErrorInit = {}) {
-    super(message, { cause: init.cause });
+    super(message, { cause: init.cause, maybeSubmitted: init.maybeSubmitted });
     this.method = init.method;
     this.path = init.path;
-    this.maybeSubmitted = init.maybeSubmitted ?? false;
   }
 }
 
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class AbortError extends ReelkitError {
   override readonly name: string = 'AbortError';
-  /** True when a POST was aborted after it was sent: the server may have acted on it. */
-  readonly maybeSubmitted: boolean;
-  constructor(message: string, options?: ReelkitErrorOptions & { maybeSubmitted?: boolean }) {
-    super(message, options);
-    this.maybeSubmitted = options?.maybeSubmitted ?? false;
-  }
+  // maybeSubmitted: true when a POST was aborted after it was sent.
 }
 
 export interface ValidationIssue {
@@ -195,16 +189,12 @@ export class ResponseValidationError extends ReelkitError {
   readonly requestId: string | undefined;
   readonly issues: ValidationIssue[];
   readonly bodyExcerpt: string;
-  /**
-   * True for a POST: the server answered 2xx, so it accepted the work, but the answer cannot be
-   * read — the caller must not send it again (and has no id to look it up by).
-   */
-  readonly maybeSubmitted: boolean;
+  // maybeSubmitted is true for a POST: the server answered 2xx, so it accepted the work, but the
+  // answer cannot be read — the caller must not send it again.
   /** The parsed body when it was JSON but did not match the spec (undefined when it was not JSON). */
   readonly data: unknown;
   constructor(message: string, init: ResponseValidationErrorInit) {
-    super(message);
-    this.maybeSubmitted = init.maybeSubmitted ?? false;
+    super(message, { maybeSubmitted: init.maybeSubmitted });
     this.data = init.data;
     this.status = init.status;
     this.method = init.method;
@@ -213,4 +203,9 @@ export class ResponseValidationError extends ReelkitError {
     this.issues = init.issues;
     this.bodyExcerpt = init.bodyExcerpt;
   }
+}
+
+/** True when `err` says the request may have reached the server (do not resend; reconcile). */
+export function isMaybeSubmitted(err: unknown): boolean {
+  return err instanceof ReelkitError && err.maybeSubmitted;
 }

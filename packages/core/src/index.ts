@@ -14,8 +14,11 @@ export { createCreatifyClient, CREATIFY_DEFAULT_BASE_URL, type CreatifyClient, t
 export {
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_VALIDATE,
   type ApiClient,
   type ClientOptions,
+  type OperationSchema,
+  type ValidateOptions,
   type InitArgs,
   type MethodCall,
   type MethodCallWithResponse,
@@ -42,8 +45,13 @@ export {
   ResponseValidationError,
   ServerError,
   TimeoutError,
+  isMaybeSubmitted,
   type ValidationIssue,
 } from './errors.js';
+export { pickCallOptions, type CallOptions, type WaitOptions } from './options.js';
+export { linkSignals, sleep } from './retry.js';
+export type { Clock } from './clock.js';
+export { toIssues } from './validation.js';
 export { decodeWebhookBody, WebhookPayloadError } from './webhook.js';
 export { resolveLogLevel, type Logger, type LogLevel } from './logger.js';
 // How the client factories read the environment (trimmed; empty counts as unset), for tools such as `reelkit doctor`.

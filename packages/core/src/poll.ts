@@ -1,28 +1,25 @@
 // Waiting for something to finish by asking repeatedly. `get` normally calls through a client, so
 // every poll request passes the client's rate limiter, retries and timeouts.
-import { TimeoutError } from './errors.js';
+import { RequestValidationError, TimeoutError } from './errors.js';
+import type { WaitOptions } from './options.js';
 import { abortError, linkAbort, sleep } from './retry.js';
 
-export interface PollInterval {
-  /** First wait between two polls (default 1000 ms). */
-  initialMs?: number;
-  /** The wait grows up to this (default 10 000 ms). */
-  maxMs?: number;
-  /** Growth per poll (default 1.5). */
-  factor?: number;
+export type { PollInterval } from './options.js';
+
+export interface PollOptions<T> extends Omit<WaitOptions<T>, 'request'> {
+  /** Fetches the current value. Pass `signal` on to the request so a deadline or abort cancels it. */
+  get: (signal: AbortSignal) => Promise<T>;
+  /** true when `value` is final (polling stops after it). An unknown status should answer false. */
+  isTerminal: (value: T) => boolean;
+  /** @deprecated Use `deadlineMs`. */
+  timeoutMs?: number;
+  /** @deprecated Use `onProgress`. */
+  onUpdate?: (value: T) => void;
 }
 
-export interface PollOptions<T> {
-  /** Fetches the current value. Pass `signal` on to the request so a timeout or abort cancels it. */
-  get: (signal: AbortSignal) => Promise<T>;
-  /** true when `value` is final (polling stops after it). */
-  isTerminal: (value: T) => boolean;
-  signal?: AbortSignal;
-  /** Overall deadline in ms; TimeoutError when it passes. Default: none. */
-  timeoutMs?: number;
-  interval?: PollInterval;
-  /** Called with every observed value, the terminal one included. */
-  onUpdate?: (value: T) => void;
+function invalidOption(message: string): RequestValidationError {
+  const path = message.split(' ')[0] ?? '(root)';
+  return new RequestValidationError(message, [{ path, message }]);
 }
 
 export const DEFAULT_POLL_INTERVAL = { initialMs: 1000, maxMs: 10_000, factor: 1.5 } as const;
@@ -34,11 +31,12 @@ export async function* pollIterator<T>(options: PollOptions<T>): AsyncGenerator<
   // A first wait longer than the default cap raises the cap with it rather than being refused.
   const maxMs = options.interval?.maxMs ?? Math.max(DEFAULT_POLL_INTERVAL.maxMs, initialMs);
   const factor = options.interval?.factor ?? DEFAULT_POLL_INTERVAL.factor;
-  if (!(initialMs > 0)) throw new RangeError(`interval.initialMs must be a positive number of ms; got ${initialMs}`);
-  if (!(maxMs >= initialMs)) throw new RangeError(`interval.maxMs must be ≥ interval.initialMs (${initialMs}); got ${maxMs}`);
-  if (!(factor >= 1)) throw new RangeError(`interval.factor must be ≥ 1; got ${factor}`);
-  const timeoutMs = options.timeoutMs;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new RangeError(`timeoutMs must be a positive number of ms; got ${timeoutMs}`);
+  if (!(initialMs > 0)) throw invalidOption(`interval.initialMs must be a positive number of ms; got ${initialMs}`);
+  if (!(maxMs >= initialMs)) throw invalidOption(`interval.maxMs must be ≥ interval.initialMs (${initialMs}); got ${maxMs}`);
+  if (!(factor >= 1)) throw invalidOption(`interval.factor must be ≥ 1; got ${factor}`);
+  const timeoutMs = options.deadlineMs ?? options.timeoutMs;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw invalidOption(`deadlineMs must be a positive number of ms; got ${timeoutMs}`);
+  const onProgress = options.onProgress ?? options.onUpdate;
   const deadline = new AbortController();
   const timer = timeoutMs === undefined ? undefined : setTimeout(() => deadline.abort(), Math.min(timeoutMs, 2_147_483_647));
   const unlink = linkAbort(options.signal, deadline);
@@ -59,7 +57,7 @@ export async function* pollIterator<T>(options: PollOptions<T>): AsyncGenerator<
       } catch (err) {
         throw translate(err);
       }
-      options.onUpdate?.(value);
+      onProgress?.(value);
       yield value;
       if (options.isTerminal(value)) return;
       try {

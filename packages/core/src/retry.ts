@@ -57,6 +57,27 @@ export function linkAbort(parent: AbortSignal | undefined, child: AbortControlle
   return () => parent.removeEventListener('abort', onAbort);
 }
 
+/**
+ * One signal that aborts when any of `signals` does (with that signal's reason); `dispose()`
+ * removes the listeners. Use this, never AbortSignal.any: on Node 20 that keeps a reference on a
+ * long-lived input signal per call, so memory grows when one app-wide signal is reused.
+ */
+export function linkSignals(...signals: (AbortSignal | undefined)[]): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const unlinks: (() => void)[] = [];
+  for (const s of signals) {
+    if (controller.signal.aborted) break;
+    unlinks.push(linkAbort(s, controller));
+  }
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const unlink of unlinks) unlink();
+      unlinks.length = 0;
+    },
+  };
+}
+
 /** Resolves after `ms`, or rejects with AbortError as soon as `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(abortError(signal));
@@ -71,4 +92,47 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** What one attempt ended with, as far as the retry decision cares. */
+export type AttemptOutcome =
+  | { kind: 'status'; status: number; retryAfterMs: number | undefined }
+  | { kind: 'timeout' }
+  /** `neverSent`: the failure provably happened before any byte reached the server. */
+  | { kind: 'connection'; neverSent: boolean };
+
+export interface RetryInput {
+  outcome: AttemptOutcome;
+  /** From the spec (`x-reelkit-repeatable`), never from call options. */
+  repeatable: boolean;
+  /** 1-based number of the attempt that just ended. */
+  attempt: number;
+  maxRetries: number;
+  random?: () => number;
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
+
+/**
+ * The money-safety rule in one place. A repeatable operation is retried after timeouts, dropped
+ * connections, 408/409 and 5xx; a non-repeatable one (a paid POST) only when the server provably did
+ * not act: a 429, or a connection that never carried the request. A server asking for a longer
+ * wait than MAX_RETRY_AFTER_MS gets its error surfaced instead of a long sleep.
+ */
+export function decideRetry({ outcome, repeatable, attempt, maxRetries, random }: RetryInput): RetryDecision {
+  if (attempt > maxRetries) return { retry: false };
+  const backoff = { retry: true, delayMs: backoffMs(attempt - 1, random) } as const;
+  switch (outcome.kind) {
+    case 'timeout':
+      return repeatable ? backoff : { retry: false };
+    case 'connection':
+      return repeatable || outcome.neverSent ? backoff : { retry: false };
+    case 'status': {
+      const { status, retryAfterMs: asked } = outcome;
+      const retryable = status === 429 || (repeatable && (status === 408 || status === 409 || status >= 500));
+      if (!retryable) return { retry: false };
+      if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return { retry: false };
+      return asked === undefined ? backoff : { retry: true, delayMs: asked };
+    }
+  }
 }

@@ -1,21 +1,24 @@
 // zod issues → readable field paths; body excerpts for errors.
-import type { ZodType } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 import type { ValidationIssue } from './errors.js';
 
 export type ValidationMode = 'strict' | 'warn' | 'off';
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
+/** `prefix` + path segments joined by dots (`body.elements.0.source`); `(root)` for the whole value. */
 function joinPath(prefix: string, path: readonly PropertyKey[]): string {
-  let out = prefix;
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out === '' ? '(root)' : out;
+  const parts = prefix === '' ? [] : [prefix];
+  for (const seg of path) parts.push(String(seg));
+  return parts.length === 0 ? '(root)' : parts.join('.');
 }
 
-export function toIssues(prefix: string, issues: readonly Issue[]): ValidationIssue[] {
+/** A zod error as reelkit's ValidationIssues, paths like `a.0.b` under an optional prefix. */
+export function toIssues(error: Pick<ZodError, 'issues'>, prefix = ''): ValidationIssue[] {
+  return issuesOf(prefix, error.issues);
+}
+
+function issuesOf(prefix: string, issues: readonly Issue[]): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of issues) {
     // Name the unknown key itself, not its parent object.
@@ -31,7 +34,7 @@ export function toIssues(prefix: string, issues: readonly Issue[]): ValidationIs
 /** Validates without transforming: callers keep (and send) their own value, extra fields included. */
 export function check(schema: ZodType, value: unknown, prefix: string): ValidationIssue[] {
   const result = schema.safeParse(value);
-  return result.success ? [] : toIssues(prefix, result.error.issues);
+  return result.success ? [] : issuesOf(prefix, result.error.issues);
 }
 
 export function describeIssues(issues: readonly ValidationIssue[], max = 5): string {

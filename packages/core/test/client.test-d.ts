@@ -48,9 +48,9 @@ describe('Creatomate client types', () => {
   });
 
   it('accepts per-request options', () => {
-    void cm.POST('/renders', { body: { template_id: id }, signal: AbortSignal.timeout(1), timeoutMs: 5, maxRetries: 0, retrySafe: true });
-    // @ts-expect-error retrySafe is a boolean
-    void cm.GET('/renders', { retrySafe: 'yes' });
+    void cm.POST('/renders', { body: { template_id: id }, signal: AbortSignal.timeout(1), timeoutMs: 5, maxRetries: 0 });
+    // @ts-expect-error retrySafe is gone: whether an operation repeats comes from the spec
+    void cm.POST('/renders', { body: { template_id: id }, retrySafe: true });
   });
 });
 

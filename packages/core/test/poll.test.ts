@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AbortError, createCreatomateClient, NotFoundError, poll, pollIterator, TimeoutError, type creatomate } from '../src/index.js';
+import { AbortError, createCreatomateClient, NotFoundError, poll, RequestValidationError, pollIterator, TimeoutError, type creatomate } from '../src/index.js';
 import { json, render, RENDER_ID, startServer, type TestServer } from './helpers.js';
 
 type Render = creatomate.components['schemas']['Render'];
@@ -35,9 +35,9 @@ describe('poll', () => {
     expect(await pending).toBeInstanceOf(AbortError);
     expect(s.received).toHaveLength(1);
     for (const interval of [{ initialMs: 0 }, { factor: 0.5 }, { initialMs: 100, maxMs: 50 }]) {
-      await expect(poll<Render>({ get, isTerminal, interval })).rejects.toThrow(RangeError);
+      await expect(poll<Render>({ get, isTerminal, interval })).rejects.toThrow(RequestValidationError);
     }
-    await expect(poll<Render>({ get, isTerminal, timeoutMs: -1 })).rejects.toThrow(RangeError);
+    await expect(poll<Render>({ get, isTerminal, deadlineMs: -1 })).rejects.toThrow(RequestValidationError);
     expect(s.received).toHaveLength(1);
   });
 
@@ -49,7 +49,7 @@ describe('poll', () => {
       get: (signal) => c.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, signal }),
       isTerminal,
       interval: fast,
-      onUpdate: (r) => seen.push(r.status),
+      onProgress: (r) => seen.push(r.status),
     });
     expect(final.status).toBe('succeeded');
     expect(seen).toEqual(['planned', 'rendering', 'rendering', 'succeeded']);
@@ -81,12 +81,12 @@ describe('poll', () => {
     const s = await progressing(['rendering']);
     const c = client(s.url);
     const get = (signal: AbortSignal) => c.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, signal });
-    await expect(poll({ get, isTerminal, timeoutMs: 100, interval: fast })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(poll({ get, isTerminal, deadlineMs: 100, interval: fast })).rejects.toBeInstanceOf(TimeoutError);
     const slow = async (signal: AbortSignal) => {
       await new Promise((r) => setTimeout(r, 10));
       return get(signal);
     };
-    await expect(poll({ get: slow, isTerminal, timeoutMs: 50, interval: { initialMs: 1000 } })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(poll({ get: slow, isTerminal, deadlineMs: 50, interval: { initialMs: 1000 } })).rejects.toBeInstanceOf(TimeoutError);
   });
 
   it('abort during the wait between polls stops at once', async () => {

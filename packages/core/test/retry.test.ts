@@ -32,7 +32,7 @@ function cm(url: string, options: CreatomateClientOptions = {}) {
 
 const getRender = (client: ReturnType<typeof cm>, init: { signal?: AbortSignal; timeoutMs?: number; maxRetries?: number } = {}) =>
   client.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, ...init });
-const createRender = (client: ReturnType<typeof cm>, init: { retrySafe?: boolean; timeoutMs?: number; maxRetries?: number } = {}) =>
+const createRender = (client: ReturnType<typeof cm>, init: { timeoutMs?: number; maxRetries?: number } = {}) =>
   client.POST('/renders', { body: { template_id: TEMPLATE_ID }, ...init });
 const fail = (e: unknown) => e;
 
@@ -182,10 +182,13 @@ describe('money safety: POST', () => {
     expect((err as Error).message).toMatch(/ECONNREFUSED/);
   });
 
-  it('retrySafe: true lets a POST be retried after a 5xx', async () => {
+  it('a stray retrySafe in the options does not make a paid POST retried after a 5xx', async () => {
     const s = await serve((_req, res, _b, i) => (i === 0 ? json(res, 503, {}, { 'retry-after-ms': '1' }) : json(res, 202, [render()])));
-    await expect(createRender(cm(s.url), { retrySafe: true })).resolves.toHaveLength(1);
-    expect(s.received).toHaveLength(2);
+    const stray = { retrySafe: true, maxRetries: 5 };
+    const err = await createRender(cm(s.url), stray).catch(fail);
+    expect(err).toBeInstanceOf(ServerError);
+    expect((err as ServerError).maybeSubmitted).toBe(true);
+    expect(s.received).toHaveLength(1);
   });
 });
 

@@ -7,8 +7,9 @@ import type { components as CF } from '@reelkit/core/creatify';
 import type { Clock } from './clock.js';
 import { creatifyValidation, creatomateError, type ErrorReply } from './errors.js';
 import { creatifyTemplates, creatomateTemplates, type CreatifySeedTemplate } from './fixtures.js';
+import { checkRenderRequest } from '@reelkit/core/rules/creatomate';
+import { checkJobInput, checkVariables } from '@reelkit/core/rules/creatify';
 import { centredTextLayers, layoutOf } from './layout.js';
-import { badModificationPath } from './limits.js';
 import { FileBuilder } from './builder.js';
 import { MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS, type FileSpec } from './outputs.js';
 import { creditsFor, type JobStage, type ModelVersion } from './pricing.js';
@@ -129,6 +130,7 @@ export const accountId = (vendor: string, ...credential: readonly string[]) =>
   createHash('sha256').update([vendor, ...credential].map((part) => `${part.length}:${part}`).join('')).digest('hex').slice(0, 24);
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 
 /** A UUID-shaped id derived from `text`, so ids assigned during transitions do not depend on timing. */
 function derivedId(text: string): string {
@@ -374,16 +376,10 @@ export class Engine {
 
   /** Validates the semantic rules the schema cannot express and queues one render per selected design. */
   createRenders(accountKey: string, label: string, req: CreateRenderRequest): Render[] | ErrorReply {
-    const given = (['template_id', 'source', 'tags'] as const).filter((k) => req[k] !== undefined);
-    if (given.length !== 1) {
-      return creatomateError(400, given.length === 0
-        ? 'Provide a template_id, a source or tags to select what to render.'
-        : `Provide exactly one of template_id, source or tags, not ${given.join(' and ')}.`);
-    }
-    for (const key of Object.keys(req.modifications ?? {})) {
-      const why = badModificationPath(key);
-      if (why) return creatomateError(400, `The modification '${key}' cannot be applied: ${why}.`);
-    }
+    // The vendor's rules for the request as a whole (selectors, per-format frame rate, duration,
+    // unsafe modification keys): the same function the SDK runs before sending.
+    const issues = checkRenderRequest(req);
+    if (issues.length > 0) return creatomateError(400, issues.map((i) => (i.path === '(root)' ? `${sentence(i.message)}` : `The parameter '${i.path}' is invalid: ${i.message}.`)).join(' '));
     type Design = { source: RenderScript; template: CM['schemas']['Template'] | null };
     let designs: Design[];
     if (req.template_id !== undefined) {
@@ -392,7 +388,6 @@ export class Engine {
       designs = [{ source: (t.source ?? {}), template: t }];
     } else if (req.tags !== undefined) {
       const tags = req.tags;
-      if (tags.length === 0) return creatomateError(400, 'Provide at least one tag.');
       const matches = creatomateTemplates.filter((t) => (t.tags ?? []).some((tag) => tags.includes(tag)));
       if (matches.length === 0) return creatomateError(400, `No template in this project carries the tags ${tags.map((t) => `'${t}'`).join(', ')}.`);
       designs = matches.map((t) => ({ source: (t.source ?? {}), template: t }));
@@ -533,28 +528,16 @@ export class Engine {
     return creatifyTemplates;
   }
 
-  /** Checks `variables` against the template's definitions: DRF field errors under `variables`. */
+  /** Checks `variables` against the template's definitions (the SDK's own rule): DRF field errors under `variables`. */
   #checkVariables(template: CreatifySeedTemplate, variables: Record<string, unknown>): string[] {
-    const errors: string[] = [];
-    const defs = template.variables;
-    for (const [name, value] of Object.entries(variables)) {
-      const def = Object.hasOwn(defs, name) ? defs[name] : undefined;
-      if (!def) {
-        errors.push(`${name}: Unknown variable. The template's variables are ${Object.keys(defs).join(', ')}.`);
-        continue;
-      }
-      const type = (value as { type?: unknown }).type;
-      if (type !== def.type) errors.push(`${name}: Expected a variable of type "${def.type}", got "${String(type)}".`);
-    }
-    for (const [name, def] of Object.entries(defs)) {
-      if (def.required && !(name in variables)) errors.push(`${name}: This variable is required.`);
-    }
-    return errors;
+    return checkVariables(template.variables, variables).map((p) => (p.name ? `${p.name}: ${p.message}` : p.message));
   }
 
   createJob(accountKey: string, label: string, stage: 'create' | 'preview', body: CustomTemplateJobInput, sync = false): CustomTemplateJob | ErrorReply {
     const template = creatifyTemplates.find((t) => t.template_id === body.template_id);
     if (!template) return creatifyValidation({ template_id: [`Invalid pk "${body.template_id}" - object does not exist.`] });
+    const inputIssues = checkJobInput(body);
+    if (inputIssues.length) return creatifyValidation(Object.fromEntries(inputIssues.map((i) => [i.path === '(root)' ? 'non_field_errors' : i.path, [i.message]])));
     const variableErrors = this.#checkVariables(template, body.variables);
     if (variableErrors.length) return creatifyValidation({ variables: variableErrors });
 

@@ -7,14 +7,22 @@
 // other frame is all-skip. Pictures are sampled a few times a second (see `pictureFrames`). The
 // container (ftyp, moov with the track's real width/height/duration, mdat) is written by hand.
 class BitWriter {
-  readonly #bytes: number[] = [];
+  #buf = new Uint8Array(1024);
+  #len = 0;
   #cur = 0;
   #n = 0;
 
+  #room(extra: number): void {
+    if (this.#len + extra <= this.#buf.length) return;
+    const next = new Uint8Array(Math.max(this.#buf.length * 2, this.#len + extra));
+    next.set(this.#buf.subarray(0, this.#len));
+    this.#buf = next;
+  }
   bit(b: number): void {
     this.#cur = (this.#cur << 1) | (b & 1);
     if (++this.#n === 8) {
-      this.#bytes.push(this.#cur);
+      this.#room(1);
+      this.#buf[this.#len++] = this.#cur;
       this.#cur = 0;
       this.#n = 0;
     }
@@ -39,29 +47,34 @@ class BitWriter {
   }
   /** Whole bytes, at a byte boundary. */
   bytes(data: Uint8Array): void {
-    for (let i = 0; i < data.length; i++) this.#bytes.push(data[i]!);
+    this.#room(data.length);
+    this.#buf.set(data, this.#len);
+    this.#len += data.length;
   }
   /** rbsp_trailing_bits: a stop bit, then zeros to the byte boundary. */
   trailing(): Uint8Array {
     this.bit(1);
     while (this.#n !== 0) this.bit(0);
-    return Uint8Array.from(this.#bytes);
+    return this.#buf.subarray(0, this.#len);
   }
 }
 
 /** Wraps an RBSP into a NAL unit, inserting emulation-prevention bytes. */
 function nal(refIdc: number, type: number, rbsp: Uint8Array): Uint8Array {
-  const out: number[] = [(refIdc << 5) | type];
+  const out = new Uint8Array(1 + rbsp.length + Math.ceil(rbsp.length / 2));
+  out[0] = (refIdc << 5) | type;
+  let o = 1;
   let zeros = 0;
-  for (const b of rbsp) {
+  for (let i = 0; i < rbsp.length; i++) {
+    const b = rbsp[i]!;
     if (zeros >= 2 && b <= 3) {
-      out.push(3);
+      out[o++] = 3;
       zeros = 0;
     }
-    out.push(b);
+    out[o++] = b;
     zeros = b === 0 ? zeros + 1 : 0;
   }
-  return Uint8Array.from(out);
+  return out.slice(0, o);
 }
 
 const LOG2_MAX_FRAME_NUM = 4;
@@ -132,48 +145,75 @@ export interface Mp4Picture {
   readonly palette: readonly (readonly [number, number, number])[];
 }
 
-/** One coded picture: each macroblock's 384 samples (256 Y, 64 Cb, 64 Cr) in I_PCM order. */
-type Macroblocks = Uint8Array[];
-
-/** The picture in 4:2:0 macroblocks of 16×16 (chroma averaged over 2×2); outside the picture is black. */
-function macroblocks(pic: Mp4Picture, mbW: number, mbH: number): Macroblocks {
-  const yuv = pic.palette.map(rgbToYuv);
-  const { width, height, index } = pic;
-  const out: Macroblocks = [];
-  for (let my = 0; my < mbH; my++) {
-    for (let mx = 0; mx < mbW; mx++) {
-      const mb = new Uint8Array(384);
-      for (let y = 0; y < 16; y++) {
-        const py = my * 16 + y;
-        for (let x = 0; x < 16; x++) {
-          const px = mx * 16 + x;
-          mb[y * 16 + x] = px < width && py < height ? yuv[index[py * width + px]!]![0] : 16;
-        }
-      }
-      for (let y = 0; y < 8; y++) {
-        for (let x = 0; x < 8; x++) {
-          let u = 0, v = 0;
-          for (let dy = 0; dy < 2; dy++) {
-            for (let dx = 0; dx < 2; dx++) {
-              const px = mx * 16 + x * 2 + dx, py = my * 16 + y * 2 + dy;
-              const c = px < width && py < height ? yuv[index[py * width + px]!]! : [16, 128, 128];
-              u += c[1]!;
-              v += c[2]!;
-            }
-          }
-          mb[256 + y * 8 + x] = (u + 2) >> 2;
-          mb[320 + y * 8 + x] = (v + 2) >> 2;
-        }
-      }
-      out.push(mb);
-    }
-  }
-  return out;
+/** A picture in 4:2:0 planes of the coded (macroblock-aligned) size; outside the picture is black. */
+interface Planes {
+  Y: Uint8Array;
+  U: Uint8Array;
+  V: Uint8Array;
+  /** Luma row length (mbW · 16). */
+  cw: number;
 }
 
-const sameBlock = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+function planes(pic: Mp4Picture, mbW: number, mbH: number): Planes {
+  const yuv = pic.palette.map(rgbToYuv);
+  const [lutY, lutU, lutV] = [0, 1, 2].map((c) => Uint8Array.from({ length: 256 }, (_, i) => yuv[i]?.[c] ?? (c === 0 ? 16 : 128))) as [Uint8Array, Uint8Array, Uint8Array];
+  const { width, height, index } = pic;
+  const cw = mbW * 16, ch = mbH * 16;
+  const Y = new Uint8Array(cw * ch).fill(16);
+  const U = new Uint8Array((cw / 2) * (ch / 2)).fill(128);
+  const V = new Uint8Array((cw / 2) * (ch / 2)).fill(128);
+  for (let y = 0; y < height; y++) {
+    const row = y * width, out = y * cw;
+    for (let x = 0; x < width; x++) Y[out + x] = lutY[index[row + x]!]!;
+  }
+  for (let y = 0; y + 1 < height; y += 2) {
+    const r0 = y * width, r1 = r0 + width, out = (y / 2) * (cw / 2);
+    for (let x = 0; x + 1 < width; x += 2) {
+      const a = index[r0 + x]!, b = index[r0 + x + 1]!, c = index[r1 + x]!, d = index[r1 + x + 1]!;
+      U[out + x / 2] = (lutU[a]! + lutU[b]! + lutU[c]! + lutU[d]! + 2) >> 2;
+      V[out + x / 2] = (lutV[a]! + lutV[b]! + lutV[c]! + lutV[d]! + 2) >> 2;
+    }
+  }
+  return { Y, U, V, cw };
+}
 
-function idrSlice(mbs: Macroblocks): Uint8Array {
+/** The 384 samples of macroblock (mx, my) in I_PCM order: 256 Y, 64 Cb, 64 Cr. */
+function macroblock({ Y, U, V, cw }: Planes, mx: number, my: number): Uint8Array {
+  const mb = new Uint8Array(384);
+  for (let y = 0; y < 16; y++) {
+    const o = (my * 16 + y) * cw + mx * 16;
+    mb.set(Y.subarray(o, o + 16), y * 16);
+  }
+  for (let y = 0; y < 8; y++) {
+    const o = (my * 8 + y) * (cw / 2) + mx * 8;
+    mb.set(U.subarray(o, o + 8), 256 + y * 8);
+    mb.set(V.subarray(o, o + 8), 320 + y * 8);
+  }
+  return mb;
+}
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+
+/** Whether the 16 pixel rows of macroblock row `my` are identical in both pictures (one comparison a plane). */
+function sameRow(a: Planes, b: Planes, my: number): boolean {
+  const y0 = my * 16 * a.cw, y1 = y0 + 16 * a.cw, c0 = y0 / 4, c1 = y1 / 4;
+  return same(a.Y.subarray(y0, y1), b.Y.subarray(y0, y1)) && same(a.U.subarray(c0, c1), b.U.subarray(c0, c1)) && same(a.V.subarray(c0, c1), b.V.subarray(c0, c1));
+}
+
+/** The macroblocks that differ between `prev` and `next` (their samples), by address; unchanged rows are skipped whole. */
+function changedMacroblocks(prev: Planes, next: Planes, mbW: number, mbH: number): Map<number, Uint8Array> {
+  const changed = new Map<number, Uint8Array>();
+  for (let my = 0; my < mbH; my++) {
+    if (sameRow(prev, next, my)) continue;
+    for (let mx = 0; mx < mbW; mx++) {
+      const mb = macroblock(next, mx, my);
+      if (!same(mb, macroblock(prev, mx, my))) changed.set(my * mbW + mx, mb);
+    }
+  }
+  return changed;
+}
+
+function idrSlice(pic: Planes, mbW: number, mbH: number): Uint8Array {
   const w = new BitWriter();
   w.ue(0); // first_mb_in_slice
   w.ue(7); // slice_type: I (all slices)
@@ -183,16 +223,18 @@ function idrSlice(mbs: Macroblocks): Uint8Array {
   w.bit(0); // no_output_of_prior_pics_flag
   w.bit(0); // long_term_reference_flag
   w.se(0); // slice_qp_delta
-  for (const mb of mbs) {
-    w.ue(25); // mb_type I_PCM
-    w.align();
-    w.bytes(mb);
+  for (let my = 0; my < mbH; my++) {
+    for (let mx = 0; mx < mbW; mx++) {
+      w.ue(25); // mb_type I_PCM
+      w.align();
+      w.bytes(macroblock(pic, mx, my));
+    }
   }
   return nal(3, 5, w.trailing());
 }
 
-/** A P slice: the macroblocks where `changed` is true as I_PCM, every other one skipped. */
-function pSlice(mbs: Macroblocks, changed: readonly boolean[], frameNum: number): Uint8Array {
+/** A P slice: the `changed` macroblocks as I_PCM, every other one of the `total` skipped. */
+function pSlice(changed: ReadonlyMap<number, Uint8Array>, total: number, frameNum: number): Uint8Array {
   const w = new BitWriter();
   w.ue(0); // first_mb_in_slice
   w.ue(5); // slice_type: P (all slices)
@@ -203,8 +245,9 @@ function pSlice(mbs: Macroblocks, changed: readonly boolean[], frameNum: number)
   w.bit(0); // adaptive_ref_pic_marking_mode_flag
   w.se(0); // slice_qp_delta
   let skipped = 0;
-  for (let i = 0; i < mbs.length; i++) {
-    if (!changed[i]) {
+  for (let i = 0; i < total; i++) {
+    const mb = changed.get(i);
+    if (!mb) {
       skipped++;
       continue;
     }
@@ -212,7 +255,7 @@ function pSlice(mbs: Macroblocks, changed: readonly boolean[], frameNum: number)
     skipped = 0;
     w.ue(30); // mb_type: intra in a P slice (5 +) I_PCM (25)
     w.align();
-    w.bytes(mbs[i]!);
+    w.bytes(mb);
   }
   if (skipped > 0) w.ue(skipped);
   return nal(2, 1, w.trailing());
@@ -304,16 +347,16 @@ export function encodeMp4({ width, height, fps, duration, picture }: Mp4Options)
   const samples: Uint8Array[] = [];
   const withLength = (n: Uint8Array) => concat([u32(n.length), n]);
   const sampled = new Set(pictureFrames(frames, duration));
-  let shown = macroblocks(picture(0), mbW, mbH);
-  samples.push(withLength(idrSlice(shown)));
+  let shown = planes(picture(0), mbW, mbH);
+  samples.push(withLength(idrSlice(shown, mbW, mbH)));
   for (let i = 1; i < frames; i++) {
     if (!sampled.has(i)) {
       samples.push(withLength(skipSlice(width, height, i)));
       continue;
     }
-    const next = macroblocks(picture(i / fps), mbW, mbH);
-    const changed = next.map((mb, j) => !sameBlock(mb, shown[j]!));
-    samples.push(withLength(changed.includes(true) ? pSlice(next, changed, i) : skipSlice(width, height, i)));
+    const next = planes(picture(i / fps), mbW, mbH);
+    const changed = changedMacroblocks(shown, next, mbW, mbH);
+    samples.push(withLength(changed.size > 0 ? pSlice(changed, mbW * mbH, i) : skipSlice(width, height, i)));
     shown = next;
   }
   const mdatBody = concat(samples);

@@ -10,13 +10,11 @@ export async function main(): Promise<{ done: Render; failure: string | null | u
   const renders = createRenders(createCreatomateClient());
 
   // Exactly one of template_id, source or tags (checked by the types and at run time).
-  const [render] = await renders.create(
-    { template_id: PRODUCT_CARD, modifications: { 'Product-Name': 'Trail Runner 3', price: '$129' } },
-    { validate: true }, // checks the keys against the template first (fetched once per renders object, cached)
-  );
+  // The keys are checked against the template first (a typo throws InvalidModificationsError, nothing is sent).
+  const [render] = await renders.create({ template_id: PRODUCT_CARD, modifications: { 'Product-Name': 'Trail Runner 3', price: '$129' } });
   const done = await renders.waitFor(render!.id, {
     onProgress: (r) => console.log(r.status), // planned … succeeded (every check)
-    timeoutMs: 120_000,
+    deadlineMs: 120_000, // the whole wait; `request: { timeoutMs }` bounds each poll
   });
   console.log(done.url, done.width, done.height, done.file_size);
 
@@ -25,7 +23,7 @@ export async function main(): Promise<{ done: Render; failure: string | null | u
     await renders.createAndWait({ template_id: ALWAYS_FAILS });
   } catch (error) {
     if (!(error instanceof RenderFailedError)) throw error;
-    failure = error.error_message; // Creatomate's reason
+    failure = error.reason; // Creatomate's error_message
     console.log(failure);
   }
   // Or get failed renders back like any other: { throwOnFailure: false }.

@@ -1,14 +1,17 @@
+// @reelkit/renders: the curated public surface (nothing is exported by `export *`).
 export {
   createRenders,
-  DEFAULT_WAIT_INTERVAL,
   type ConfirmWebhookOptions,
-  type CreateOptions,
+  type CreateAndWaitOptions,
   type Renders,
-  type RequestOptions,
-  type WaitOptions,
+  type RendersOptions,
 } from './renders.js';
+export { DEFAULT_WAIT_INTERVAL, type RenderWaitOptions } from './wait.js';
+export { DEFAULT_TEMPLATE_CACHE_MS } from './modifications.js';
 export { InvalidModificationsError, RenderFailedError, TemplateNotCheckableError } from './errors.js';
-export { maybeSubmitted, type BatchOptions, type BatchResult } from './batch.js';
+export { DEFAULT_LEASE_MS } from './batch/batch.js';
+export { batchTag } from './batch/reconcile.js';
+export type { BatchOptions, BatchProgress, BatchResult, BatchStatus, BatchSummary } from './batch/types.js';
 export { parseRenderWebhook, WebhookPayloadError, WebhookRenderMismatchError } from './webhook.js';
 export {
   signWebhookUrl,
@@ -24,6 +27,7 @@ export {
   type CreateFromSource,
   type CreateFromTags,
   type CreateFromTemplate,
+  type CreateOptions,
   type CreateRenderParams,
   type CreateRenderRequest,
   type ListRendersQuery,

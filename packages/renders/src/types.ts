@@ -1,6 +1,7 @@
 // Public types, all derived from the spec's generated types (wire names as they are).
 import type { components, operations } from '@reelkit/core/creatomate';
 import type { Modifications, ModificationsFor, RenderScript } from '@reelkit/templates';
+import type { CallOptions } from '@reelkit/core';
 
 export type Render = components['schemas']['Render'];
 export type RenderStatus = components['schemas']['RenderStatus'];
@@ -25,5 +26,17 @@ export type CreateFromTags = RenderOptions & { tags: string[]; template_id?: nev
 /** A create request: exactly one of `template_id`, `source` or `tags` (enforced here and at run time). */
 export type CreateRenderParams<Id extends string = string> = CreateFromTemplate<Id> | CreateFromSource | CreateFromTags;
 
+/** `renders.create` options: core's call options plus the modification check. */
+export interface CreateOptions extends CallOptions {
+  /**
+   * Default true: check `modifications` against the template (fetched through the same client,
+   * cached for `templateCacheMs`), the inline source, or the tagged templates before submitting;
+   * throws `InvalidModificationsError` (a `RequestValidationError`) listing every problem, or
+   * `TemplateNotCheckableError` when a template comes back without its `source`. false: send unchecked.
+   */
+  checkModifications?: boolean;
+}
+
+/** The statuses after which a render never changes. Any other status, one unknown to this SDK included, is not final. */
 export const TERMINAL_STATUSES: readonly RenderStatus[] = ['succeeded', 'failed'];
-export const isTerminal = (render: Pick<Render, 'status'>): boolean => TERMINAL_STATUSES.includes(render.status);
+export const isTerminal = (render: Pick<Render, 'status'>): boolean => (TERMINAL_STATUSES as readonly string[]).includes(render.status);

@@ -3,6 +3,7 @@
 // URL came from whoever holds the secret, for this render key) and then re-fetches the render
 // (`confirmRenderWebhook`) so the payload's claims are never trusted. Web Crypto only, so this runs
 // in Node, browsers, Deno, Bun and edge runtimes.
+import { RequestValidationError } from '@reelkit/core';
 
 /** Query parameter carrying the caller's key for the render (e.g. an order id). */
 export const WEBHOOK_KEY_PARAM = 'reelkit_key';
@@ -19,7 +20,7 @@ const encoder = new TextEncoder();
 
 async function hmacKey(secret: WebhookSecret): Promise<CryptoKey> {
   const raw = typeof secret === 'string' ? encoder.encode(secret) : secret;
-  if (raw.byteLength === 0) throw new TypeError('The webhook secret must not be empty.');
+  if (raw.byteLength === 0) throw new RequestValidationError('secret: the webhook secret must not be empty.', [{ path: 'secret', message: 'must not be empty' }]);
   return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }
 
@@ -51,6 +52,15 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
+/** `new URL(url)`, refusing a relative or malformed URL as a RequestValidationError (never a bare TypeError). */
+function absoluteUrl(url: string | URL): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new RequestValidationError('url: expected an absolute http(s) URL', [{ path: 'url', message: 'expected an absolute URL' }]);
+  }
+}
+
 // Accepts an absolute URL or what a server sees as the request target (`/hooks/creatomate?…`).
 const parse = (url: string | URL) => new URL(url, 'http://receiver.invalid');
 
@@ -60,7 +70,7 @@ const parse = (url: string | URL) => new URL(url, 'http://receiver.invalid');
  * item key): the receiver gets it back from `verifyWebhookUrl` only if the token is valid.
  */
 export async function signWebhookUrl(url: string | URL, secret: WebhookSecret, renderKey: string): Promise<string> {
-  const out = new URL(url);
+  const out = absoluteUrl(url);
   out.searchParams.delete(WEBHOOK_SIGNATURE_PARAM);
   out.searchParams.set(WEBHOOK_KEY_PARAM, renderKey);
   const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), signedMessage(out));

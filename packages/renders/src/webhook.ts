@@ -4,6 +4,7 @@
 // to know *which* render to re-fetch.
 import { decodeWebhookBody, WebhookPayloadError } from '@reelkit/core';
 import { zRender } from '@reelkit/core/creatomate';
+import { toIssues } from '@reelkit/core';
 import type { Render } from './types.js';
 
 /** Core's class, re-exported: catching it catches both vendors' webhook payload errors. */
@@ -37,7 +38,7 @@ export class WebhookRenderMismatchError extends WebhookPayloadError {
 export function parseRenderWebhook(body: unknown): Render {
   const parsed = zRender.safeParse(decodeWebhookBody(body));
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+    const issues = toIssues(parsed.error);
     throw new WebhookPayloadError(
       `Webhook body is not a Creatomate Render: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       issues,

@@ -92,11 +92,11 @@ describe('renders.batch', () => {
     expect(status).toMatchObject({ 0: 'succeeded', 1: 'rejected', 3: 'succeeded' });
   });
 
-  it('yields failed renders as results with their error_message', async () => {
+  it('yields failed renders as results with their reason', async () => {
     s = await setup({ clock: 'real', speed: 50 });
     const results = await collect(s.renders.batch([{ template_id: T.alwaysFails }], poll));
     expect(results[0]).toMatchObject({ status: 'failed' });
-    expect(results[0]!.status === 'failed' && results[0]!.error.error_message).toMatch(/__fail__/);
+    expect(results[0]!.status === 'failed' && results[0]!.error.reason).toMatch(/__fail__/);
   });
 
   it('with wait: false yields each item once submitted, and keeps an item’s own metadata', async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createCreatomateClient } from '@reelkit/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@reelkit/emulator';
-import { createRenders } from '../src/index.js';
+import { createRenders, type Renders, type RendersOptions } from '../src/index.js';
 
 export interface Setup {
   emu: Emulator;
-  renders: ReturnType<typeof createRenders>;
+  renders: Renders;
   /** Every request the client sent: `METHOD /path?query`. */
   requests: string[];
   /** Every response status the client received. */
@@ -18,10 +18,12 @@ export interface Setup {
 type ClientOptions = Omit<Parameters<typeof createCreatomateClient>[0] & object, 'apiKey' | 'baseUrl' | 'fetch'> & {
   /** Answers a request instead of the emulator when it returns a Response. */
   intercept?: (request: Request) => Response | undefined;
+  /** Options of `createRenders`. */
+  renders?: RendersOptions;
 };
 
 /** An in-process emulator on port 0 and a renders client with its own key, recording its traffic. */
-export async function setup(options: EmulatorOptions = {}, { intercept, ...client }: ClientOptions = {}): Promise<Setup> {
+export async function setup(options: EmulatorOptions = {}, { intercept, renders: rendersOptions, ...client }: ClientOptions = {}): Promise<Setup> {
   const emu = await startEmulator({ port: 0, clock: 'manual', rateLimit: false, seed: 1, ...options });
   const requests: string[] = [];
   const statuses: number[] = [];
@@ -36,6 +38,7 @@ export async function setup(options: EmulatorOptions = {}, { intercept, ...clien
   const apiKey = `test-${randomUUID()}`;
   const renders = createRenders(
     createCreatomateClient({ apiKey, baseUrl: emu.creatomateUrl, fetch: recordingFetch, rateLimit: false, ...client }),
+    rendersOptions,
   );
   return {
     emu,

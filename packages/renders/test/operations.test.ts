@@ -62,31 +62,31 @@ describe('render operations against the emulator', () => {
     expect(s.requests).toEqual([]);
   });
 
-  it('validate: true rejects a misspelt key before submitting, with a suggestion', async () => {
-    const error = await s.renders.create({ template_id: T.storyPromo, modifications: { Headlin: 'Sale' } }, { validate: true }).catch((e: unknown) => e);
+  it('by default, create rejects a misspelt key before submitting, with a suggestion', async () => {
+    const error = await s.renders.create({ template_id: T.storyPromo, modifications: { Headlin: 'Sale' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidModificationsError);
     expect((error as InvalidModificationsError).problems).toEqual([expect.objectContaining({ key: 'Headlin', suggestion: 'Headline' })]);
     expect(s.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
     expect(s.stored()).toEqual([]);
   });
 
-  it('validate: true fetches each template once and submits valid modifications', async () => {
-    for (let i = 0; i < 3; i++) await s.renders.create({ template_id: T.storyPromo, modifications: { Headline: `Sale ${i}`, website: 'x.test' } }, { validate: true });
-    await s.renders.create({ template_id: T.productCard, modifications: { Price: '$1' } }, { validate: true });
+  it('by default, create fetches each template once and submits valid modifications', async () => {
+    for (let i = 0; i < 3; i++) await s.renders.create({ template_id: T.storyPromo, modifications: { Headline: `Sale ${i}`, website: 'x.test' } });
+    await s.renders.create({ template_id: T.productCard, modifications: { Price: '$1' } });
     expect(s.requests.filter((r) => r.startsWith('GET /templates'))).toEqual([`GET /templates/${T.storyPromo}`, `GET /templates/${T.productCard}`]);
     expect(s.stored()).toHaveLength(4);
   });
 
-  it('validate: true checks inline sources without fetching, and tags against every tagged template', async () => {
+  it('by default, create checks inline sources without fetching, and tags against every tagged template', async () => {
     await expect(
-      s.renders.create({ source: { elements: [{ type: 'text', name: 'Title', text: 'a' }] }, modifications: { Titel: 'b' } }, { validate: true }),
+      s.renders.create({ source: { elements: [{ type: 'text', name: 'Title', text: 'a' }] }, modifications: { Titel: 'b' } }),
     ).rejects.toBeInstanceOf(InvalidModificationsError);
     // `Headline` is only in Story Promo, `topic` only in the digest: both fit one tagged template.
-    await s.renders.create({ tags: ['promo'], modifications: { Headline: 'x', topic: 'y' } }, { validate: true });
-    await expect(s.renders.create({ tags: ['promo'], modifications: { Nope: 'x' } }, { validate: true })).rejects.toBeInstanceOf(InvalidModificationsError);
+    await s.renders.create({ tags: ['promo'], modifications: { Headline: 'x', topic: 'y' } });
+    await expect(s.renders.create({ tags: ['promo'], modifications: { Nope: 'x' } })).rejects.toBeInstanceOf(InvalidModificationsError);
   });
 
-  it('validate: true refuses, without submitting, when the fetched template has no source to check against', async () => {
+  it('by default, create refuses, without submitting, when the fetched template has no source to check against', async () => {
     await s.close();
     // The API answers the template without its `source` (the spec allows it to be null or absent).
     const noSource = (id: string) => (request: Request) =>
@@ -94,17 +94,17 @@ describe('render operations against the emulator', () => {
         ? Response.json({ id, name: 'Sourceless', tags: ['promo'], source: null })
         : undefined;
     s = await setup({}, { intercept: noSource(T.quoteSquare) });
-    const error = await s.renders.create({ template_id: T.quoteSquare, modifications: { Qoute: 'x' } }, { validate: true }).catch((e: unknown) => e);
+    const error = await s.renders.create({ template_id: T.quoteSquare, modifications: { Qoute: 'x' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemplateNotCheckableError);
     expect(error).toMatchObject({ template_id: T.quoteSquare, message: expect.stringMatching(/cannot be checked/) as unknown });
     await s.close();
     s = await setup({}, { intercept: noSource(T.storyPromo) });
-    await expect(s.renders.create({ tags: ['promo'], modifications: { Headline: 'x' } }, { validate: true })).rejects.toBeInstanceOf(TemplateNotCheckableError);
+    await expect(s.renders.create({ tags: ['promo'], modifications: { Headline: 'x' } })).rejects.toBeInstanceOf(TemplateNotCheckableError);
     expect(s.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
     expect(s.stored()).toEqual([]);
   });
 
-  it('validates every seed template modification the emulator then applies', async () => {
+  it('checks every seed template modification the emulator then applies', async () => {
     const mods: Record<string, Record<string, unknown>> = {
       [T.storyPromo]: { Headline: 'A', 'Background-Video': 'https://x.test/v.mp4', website: 'x.test', 'Outro-Backdrop.fill_color': '#000' },
       [T.productCard]: { 'Product-Name': 'B', 'Product-Image': 'https://x.test/p.jpg', 'Badge-Text': 'SALE', price: '$5' },
@@ -113,7 +113,7 @@ describe('render operations against the emulator', () => {
       [T.alwaysFails]: { Message: 'F', '__fail__.fill_color': '#00ff00' },
     };
     for (const [template_id, modifications] of Object.entries(mods)) {
-      const [render] = await s.renders.create({ template_id, modifications }, { validate: true });
+      const [render] = await s.renders.create({ template_id, modifications });
       expect(render!.modifications).toEqual(modifications);
     }
   });

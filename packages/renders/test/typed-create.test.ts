@@ -30,7 +30,7 @@ beforeAll(() => {
   await renders.create({ template_id: someId, modifications: { anything: 1 } });
   await renders.create({ source: { width: 100, elements: [{ type: 'text', name: 'T', text: 'a', dynamic: true, locked: false, visible: true }] } });
   await renders.create({ tags: ['promo'], modifications: { Headline: 'x' } });
-  await renders.createAndWait({ template_id: StoryPromo.id, modifications: { 'Call-To-Action': 'Go' } }, { validate: true });
+  await renders.createAndWait({ template_id: StoryPromo.id, modifications: { 'Call-To-Action': 'Go' } });
   for await (const r of renders.batch([{ template_id: StoryPromo.id, modifications: { Headline: 'a' } }])) void r.status;`),
     'typo.ts': consumer(`  await renders.create({ template_id: StoryPromo.id, modifications: { Headlin: 'Sale' } });`),
     // Batch items are checked per template when typed with the template's id.

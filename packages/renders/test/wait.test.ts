@@ -40,14 +40,14 @@ describe('waitFor', () => {
     expect(done.file_size).toBeGreaterThan(0);
   });
 
-  it('rejects with RenderFailedError carrying error_message when the render fails', async () => {
+  it('rejects with RenderFailedError carrying the vendor reason when the render fails', async () => {
     const [render] = await s.renders.create({ template_id: T.alwaysFails });
     const error = await s.renders.waitFor(render!.id, { onProgress: stepper([]), interval: fast }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RenderFailedError);
     const failed = error as RenderFailedError;
     expect(failed.render.status).toBe('failed');
-    expect(failed.error_message).toMatch(/__fail__/);
-    expect(failed.message).toContain(failed.error_message);
+    expect(failed.reason).toMatch(/__fail__/);
+    expect(failed.message).toContain(failed.reason);
   });
 
   it('returns a failed render with throwOnFailure: false', async () => {
@@ -76,15 +76,15 @@ describe('waitFor', () => {
   });
 
   it('createAndWait returns finished renders', async () => {
-    const done = await s.renders.createAndWait({ template_id: T.productCard, modifications: { Price: '$9' } }, { onProgress: stepper([]), interval: fast, validate: true });
+    const done = await s.renders.createAndWait({ template_id: T.productCard, modifications: { Price: '$9' } }, { onProgress: stepper([]), interval: fast });
     expect(done).toHaveLength(1);
     expect(done[0]).toMatchObject({ status: 'succeeded', width: 1200, height: 628 });
   });
 
-  it('stops with TimeoutError after timeoutMs when the render never finishes', async () => {
+  it('stops with TimeoutError after deadlineMs when the render never finishes', async () => {
     const [render] = await s.renders.create({ template_id: T.quoteSquare });
     // The manual clock never moves, so the render stays planned.
-    await expect(s.renders.waitFor(render!.id, { timeoutMs: 50, interval: fast })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(s.renders.waitFor(render!.id, { deadlineMs: 50, interval: fast })).rejects.toBeInstanceOf(TimeoutError);
   });
 
   it('stops with AbortError when the signal fires', async () => {
@@ -110,7 +110,7 @@ describe('waitFor several renders', () => {
     expect(checks.indexOf(byId[0]!)).toBeGreaterThan(checks.lastIndexOf('GET /renders?limit=100'));
   });
 
-  it('falls back to one GET per render, for good, when the list endpoint does not exist', async () => {
+  it('falls back to one GET per render, for a while, when the list endpoint does not exist', async () => {
     const local = await setup({}, {
       intercept: (req) =>
         new URL(req.url).pathname === '/v1/renders' && req.method === 'GET'

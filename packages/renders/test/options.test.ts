@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectionError, RequestValidationError, ReelkitError } from '@reelkit/core';
+import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
+import { isMaybeSubmitted } from '@reelkit/core';
+import type { CreateOptions, CreateRenderParams, ListRendersQuery } from '../src/index.js';
+import { setup, type Setup } from './helpers.js';
+
+let s: Setup | undefined;
+afterEach(() => s?.close());
+
+/** The error a call rejects with (or fails the test when it resolves). */
+const rejection = (p: Promise<unknown>) => p.then(() => expect.fail('expected a rejection'), (e: unknown) => e);
+
+describe('options reach core only as signal, timeoutMs and maxRetries', () => {
+  it('a paid create with retrySafe and body in a variable is sent once, with the validated body, through a dropped connection', async () => {
+    s = await setup({ faults: [{ route: 'createRender', kind: 'drop', count: 1 }] });
+    // Built elsewhere (no excess-property check on a variable): core would retry a retrySafe POST.
+    const options = { retrySafe: true, maxRetries: 3, body: { template_id: T.productCard } } as CreateOptions;
+    const error = await rejection(s.renders.create({ template_id: T.quoteSquare, metadata: 'one' }, options));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(isMaybeSubmitted(error)).toBe(true);
+    expect(s.requests.filter((r) => r.startsWith('POST'))).toEqual(['POST /renders']);
+    const stored = s.stored();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ metadata: 'one' });
+    expect((stored[0] as { template_id?: string }).template_id).toBe(T.quoteSquare);
+  });
+
+  it('get, list and delete ignore a stray params object in their options', async () => {
+    s = await setup();
+    const [render] = await s.renders.create({ template_id: T.quoteSquare });
+    const stray = { params: { path: { id: '00000000-0000-4000-8000-000000000000' }, query: { limit: 1 } } } as object;
+    expect((await s.renders.get(render!.id, stray)).id).toBe(render!.id);
+    expect(s.requests.at(-1)).toBe(`GET /renders/${render!.id}`);
+    await s.renders.list({ template_id: T.quoteSquare }, stray);
+    expect(s.requests.at(-1)).toBe(`GET /renders?template_id=${T.quoteSquare}`);
+  });
+});
+
+describe('malformed arguments are refused by name before any request', () => {
+  const cases: [string, (s: Setup) => Promise<unknown>, string][] = [
+    ['create(null)', (s) => s.renders.create(null as unknown as CreateRenderParams), 'body'],
+    ['create(undefined)', (s) => s.renders.create(undefined as unknown as CreateRenderParams), 'body'],
+    ['create("x")', (s) => s.renders.create('x' as unknown as CreateRenderParams), 'body'],
+    ['create with options 5', (s) => s.renders.create({ template_id: T.quoteSquare }, 5 as unknown as CreateOptions), 'options'],
+    ['get(undefined)', (s) => s.renders.get(undefined as unknown as string), 'id'],
+    ['delete(42)', (s) => s.renders.delete(42 as unknown as string), 'id'],
+    ['list({ colour })', (s) => s.renders.list({ colour: 'red' } as ListRendersQuery), 'query.colour'],
+    ['list("x")', (s) => s.renders.list('x' as ListRendersQuery), 'query'],
+    ['waitFor(null)', (s) => s.renders.waitFor(null as unknown as string), 'ids'],
+    ['waitFor([id, 3])', (s) => s.renders.waitFor(['a', 3] as unknown as string[]), 'ids.1'],
+    ['batch(null)', (s) => Promise.resolve().then(() => s.renders.batch(null as unknown as CreateRenderParams[])), 'items'],
+    ['batch concurrency 0', (s) => Promise.resolve().then(() => s.renders.batch([], { concurrency: 0 })), 'options.concurrency'],
+  ];
+  it.each(cases.map(([name, call, path]) => ({ name, call, path })))('$name → RequestValidationError naming $path', async ({ call, path }) => {
+    s = await setup();
+    const error = await rejection(call(s));
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).issues.map((i) => i.path)).toContain(path);
+    expect(s.requests).toEqual([]);
+  });
+
+  it('an empty webhook secret is a RequestValidationError, not a bare TypeError', async () => {
+    const { signWebhookUrl } = await import('../src/index.js');
+    const error = await rejection(signWebhookUrl('https://x.test/hook', '', 'k'));
+    expect(error).toBeInstanceOf(ReelkitError);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(await rejection(signWebhookUrl('not a url', 's', 'k'))).toBeInstanceOf(RequestValidationError);
+  });
+});

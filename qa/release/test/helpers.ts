@@ -1,0 +1,60 @@
+// Shared by the release tests: the repo's root, running its scripts, and editing spec copies.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parseDocument, type Document } from 'yaml';
+
+export const repoRoot = resolve(import.meta.dirname, '../../..');
+const execFileAsync = promisify(execFile);
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to the end and returns its exit code and output (a non-zero exit is a result here). */
+export async function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Run> {
+  try {
+    const { stdout, stderr } = await execFileAsync(cmd, args, {
+      cwd: options.cwd ?? repoRoot,
+      env: options.env ?? process.env,
+      timeout: options.timeoutMs ?? 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number | string; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(error) };
+  }
+}
+
+/** Fails with the command's output when it did not exit 0. */
+export function ok(result: Run, what: string): Run {
+  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+/** A spec as an editable YAML document (comments kept). */
+export const loadSpec = (file: string): Document => parseDocument(readFileSync(file, 'utf8'));
+
+/** Writes an edited copy of `file` to a temp folder and returns its path. */
+export function specVariant(file: string, edit: (doc: Document) => void, name = 'spec.openapi.yml'): string {
+  const doc = loadSpec(file);
+  edit(doc);
+  const out = join(mkdtempSync(join(tmpdir(), 'reelkit-variant-')), name);
+  writeFileSync(out, doc.toString());
+  return out;
+}
+
+/** Renames a property of a component schema, in `properties` and in `required`. */
+export function renameProperty(doc: Document, schema: string, from: string, to: string): void {
+  const props = ['components', 'schemas', schema, 'properties'];
+  const value: unknown = doc.getIn([...props, from], true);
+  doc.deleteIn([...props, from]);
+  doc.setIn([...props, to], value);
+  const required = doc.getIn(['components', 'schemas', schema, 'required']) as { items: { value: string }[] } | undefined;
+  for (const item of required?.items ?? []) if (item.value === from) item.value = to;
+}
