@@ -141,6 +141,21 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       expect(statSync(out).size).toBe(dl.bytes);
     });
 
+    it('reports an output URL that cannot be fetched as a remote failure (exit 1), not a stack trace', async () => {
+      // A node:http stand-in for the API: the render succeeded, but its file's host is down.
+      const id = '0c9a4f1e-1111-4222-8333-444455556666';
+      const api = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, status: 'succeeded', url: 'http://127.0.0.1:9/gone.mp4' })));
+      await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+      try {
+        const r = await h.cli(['renders', 'download', id], { env: { REELKIT_CREATOMATE_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}/v1` } });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`Downloading ${id} failed`);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        api.close();
+      }
+    });
+
     it('names an unknown modification key with the suggestion, and sends nothing (exit 2)', async () => {
       const before = (await h.json<Render[]>(['renders', 'list', '--limit', '100'])).length;
       const r = await h.cli(['renders', 'create', '--template', T.productCard, '--modify', 'Product-Nme=X']);
