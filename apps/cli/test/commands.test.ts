@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T, startEmulator } from '@reelkit/emulator';
+import { signWebhookUrl } from '@reelkit/renders';
 import { captured, harness, MAIN, TEST_ID, TEST_KEY, type Harness } from './helpers.js';
 
 type Render = { id: string; status: string; url?: string | null; metadata?: string | null; error_message?: string | null };
@@ -347,6 +348,33 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       expect(stdout).toContain('forwarded: 204');
       expect(JSON.parse(forwarded[0]!)).toEqual(render);
     });
+  });
+
+  it('webhooks listen verifies signed URLs when REELKIT_WEBHOOK_SECRET is set', async () => {
+    const secret = 'whsec-test-0123456789';
+    const child = spawn(process.execPath, [MAIN, 'webhooks', 'listen', '--port', '0'], { env: { ...h.env, REELKIT_WEBHOOK_SECRET: secret } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const port = await new Promise<number>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
+        if (m) resolve(Number(m[1]));
+      });
+    });
+    const body = JSON.stringify({ id: '0c9a4f1e-1111-4222-8333-444455556666', status: 'succeeded', url: 'https://example.com/x.mp4' });
+    const signed = await signWebhookUrl(`http://127.0.0.1:${port}/signed`, secret, 'order-1');
+    await fetch(signed, { method: 'POST', body });
+    await fetch(`http://127.0.0.1:${port}/unsigned`, { method: 'POST', body });
+    await new Promise<number | null>((resolve) => {
+      child.on('close', resolve);
+      child.kill('SIGINT');
+    });
+    captured.push(stdout, stderr);
+    expect(stdout).toMatch(/\/signed creatomate \S+ succeeded — signature valid/);
+    expect(stdout).toMatch(/\/unsigned creatomate \S+ succeeded — SIGNATURE INVALID/);
+    expect(stdout + stderr).not.toContain(secret);
   });
 
   describe('emulator', () => {
