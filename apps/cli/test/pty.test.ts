@@ -1,6 +1,8 @@
 // `renders create --wait` in a pseudo-terminal (Debian's `script`, no native module): the live
 // progress display renders, and Ctrl-C stops waiting with the message and exit 130.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
 import { harness, MAIN, TEST_KEY, type Harness } from './helpers.js';
@@ -62,5 +64,29 @@ describe('reelkit in a terminal', { timeout: 60_000 }, () => {
     expect(code).toBe(2);
     expect(screen).toContain('above --max-credits 1');
     expect(screen).toContain('Not sent.');
+  });
+
+  it('Ctrl-C during `renders batch --wait` exits 130, keeps the ledger, and says to run the same command again', async () => {
+    const data = join(h.dir, 'slow.csv');
+    writeFileSync(data, 'name\nA\nB\n');
+    const child = spawn(process.execPath, [MAIN, 'renders', 'batch', '--template', T.productCard, '--data', data, '--map', 'Product-Name={{name}}', '--wait'], { env: h.env });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const ledger = `${data}.reelkit-ledger.jsonl`;
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (existsSync(ledger) && readFileSync(ledger, 'utf8').split('"submitted"').length > 2) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
+    });
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('close', resolve);
+      child.kill('SIGINT');
+    });
+    expect(code).toBe(130);
+    expect(err).toContain('run the same command again to resume');
+    expect(existsSync(`${ledger}.lock`)).toBe(false);
   });
 });
