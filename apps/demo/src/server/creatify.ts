@@ -20,18 +20,19 @@ import type { DemoContext } from './context.js';
 import { DemoRequestError, errorAnswer } from './errors.js';
 import { readJsonObject, recordOf } from './input.js';
 
-const NOT_CONFIGURED = new DemoRequestError(
-  'Creatify is not configured on the demo server.',
-  'Start the demo with CREATIFY_API_ID and CREATIFY_API_KEY set, or with no keys at all to use the embedded emulator.',
-  503,
-);
+const notConfigured = () =>
+  new DemoRequestError(
+    'Creatify is not configured on the demo server.',
+    'Start the demo with CREATIFY_API_ID and CREATIFY_API_KEY set, or with no keys at all to use the embedded emulator.',
+    503,
+  );
 
 const ORDER: Record<string, number> = { pending: 0, in_queue: 1, running: 2, done: 3, failed: 3, rejected: 3 };
 /** A status the spec does not know yet (open enum) counts as in progress, after the known ones. */
 const rank = (status: CustomTemplateJob['status']) => ORDER[status] ?? 2.5;
 
 const need = (ctx: DemoContext): Creatify => {
-  if (!ctx.creatify) throw NOT_CONFIGURED;
+  if (!ctx.creatify) throw notConfigured();
   return ctx.creatify;
 };
 
