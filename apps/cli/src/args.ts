@@ -1,7 +1,7 @@
 // Parsing of the CLI's own argument forms (Name=value, JSON files, ids). Each problem is a
 // UsageError naming the argument, so bad input never ends in a stack trace.
 import { readFileSync } from 'node:fs';
-import { isUuid } from '@reelkit/creatify';
+import { zCustomTemplateJobsRetrievePath } from '@reelkit/core/creatify';
 import { UsageError } from './errors.js';
 
 /** `Name=value` pairs (the first `=` splits; the value may contain more). */
@@ -49,6 +49,7 @@ export function readJsonObject(option: string, file: string): Record<string, unk
 /** Both vendors use UUIDs for ids: a typo is caught here, naming the argument, before any request. */
 export function uuid(argument: string, given: string): string {
   const value: string = given;
-  if (isUuid(given)) return given;
+  // The spec's own UUID format (a job id), not a copy of it.
+  if (zCustomTemplateJobsRetrievePath.shape.id.safeParse(given).success) return given;
   throw new UsageError(`${argument} must be a UUID (8-4-4-4-12 hex), got "${value}"`, [{ path: argument, message: 'not a UUID' }]);
 }

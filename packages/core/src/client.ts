@@ -1,37 +1,41 @@
 // The transport every reelkit package goes through: typed GET/POST/DELETE on a spec's `paths`
-// (openapi-fetch's types and serializers), request/response validation with the generated zod
-// schemas, timeouts, retries under the money-safety rule, rate limiting, logging and redaction.
-import type { FetchResponse, ParamsOption, RequestBodyOption } from 'openapi-fetch';
-import { createQuerySerializer, defaultPathSerializer, removeTrailingSlash } from 'openapi-fetch';
+// (openapi-fetch's types and serializers), per-direction validation with the generated zod schemas,
+// timeouts, retries under the money-safety rule (read from the spec), rate limiting, logging and
+// redaction. The loop is small named parts: prepare (request.ts), attempt, classify, decide
+// (retry.ts), decode (decode.ts), with time behind an injectable Clock.
+import type { ParamsOption, RequestBodyOption } from 'openapi-fetch';
+import { removeTrailingSlash } from 'openapi-fetch';
 import type { ZodType } from 'zod';
-import {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  InsufficientCreditsError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  ReelkitError,
-  RequestValidationError,
-  ResponseValidationError,
-  ServerError,
-  TimeoutError,
-  type ApiErrorInit,
-  type ValidationIssue,
-} from './errors.js';
-import type { CallOptions } from './options.js';
+import { realClock, type Clock } from './clock.js';
+import { apiError, decodeSuccess, type Exchange } from './decode.js';
+import { ConnectionError, ReelkitError, RequestValidationError, TimeoutError } from './errors.js';
 import { createInternalLogger, resolveLogLevel, type InternalLogger, type Logger, type LogLevel } from './logger.js';
+import type { CallOptions } from './options.js';
 import { sharedLimiter, type Lease, type Limiter, type RateLimitOptions, type RateLimitWindow } from './rate-limit.js';
 import { createRedactor, redactHeaders, type Redactor } from './redact.js';
-import { abortError, backoffMs, linkAbort, MAX_RETRY_AFTER_MS, retryAfterMs, sleep } from './retry.js';
-import { check, describeIssues, excerpt, type ValidationMode } from './validation.js';
+import { prepareRequest, type AnyInit, type OperationSchema, type PreparedRequest, type RequestContext } from './request.js';
+import { abortError, decideRetry, linkAbort, retryAfterMs, type AttemptOutcome } from './retry.js';
+import { excerpt, type ValidationMode } from './validation.js';
+import { VERSION } from './generated/version.js';
+
+export type { OperationSchema } from './request.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
-const VERSION = '0.1.0';
+
+/** Schema checks per direction. See the README for what each mode does. */
+export interface ValidateOptions {
+  /** Before sending: `strict` (default) refuses with RequestValidationError, `warn` logs and sends, `off` skips. */
+  request?: ValidationMode;
+  /**
+   * Success bodies: `warn` (default) is tolerant — unknown enum values, formats and fields pass and
+   * are logged once per process, a body of the wrong shape is a ResponseValidationError; `strict`
+   * refuses any mismatch with the spec; `off` only parses JSON (and never loads the schemas).
+   */
+  response?: ValidationMode;
+}
+
+export const DEFAULT_VALIDATE: Required<ValidateOptions> = { request: 'strict', response: 'warn' };
 
 /** Options shared by both vendors' client factories. */
 export interface ClientOptions {
@@ -43,8 +47,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt (default 2). See the README for what is retried. */
   maxRetries?: number;
-  /** Schema checks of requests (before sending) and responses: `strict` (default) throws, `warn` logs, `off` skips. */
-  validate?: ValidationMode;
+  /** Schema checks per direction (default `{ request: 'strict', response: 'warn' }`); a string sets both. */
+  validate?: ValidationMode | ValidateOptions;
   /** Where log lines go (default console). Lines are already redacted. */
   logger?: Logger;
   /** Default: REELKIT_LOG, else `warn`. */
@@ -53,6 +57,8 @@ export interface ClientOptions {
   rateLimit?: false | RateLimitOptions;
   /** Appended to reelkit's own User-Agent. */
   userAgent?: string;
+  /** Time source for retries and backoff (tests drive it; default: the real clock). */
+  clock?: Clock;
 }
 
 /**
@@ -81,10 +87,15 @@ export type RequestInitFor<O> = ParamsOption<O> & RequestBodyOption<O> & Request
 /** The init argument is optional only when the operation requires neither params nor body. */
 export type InitArgs<O> = object extends RequestInitFor<O> ? [init?: RequestInitFor<O>] : [init: RequestInitFor<O>];
 
-/** The parsed body of the operation's success response. */
-export type ResponseData<O> = O extends { responses: unknown }
-  ? Extract<FetchResponse<O, object, 'application/json'>, { error?: never }>['data']
-  : never;
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | '2XX';
+type JsonContent<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
+
+/**
+ * The parsed body of the operation's success response, exactly as the generated types say. (Not
+ * openapi-fetch's FetchResponse: its Readable<> maps over `string & {}` and would mangle the open
+ * enums of response types. The specs use no readOnly/writeOnly markers for it to strip.)
+ */
+export type ResponseData<O> = O extends { responses: infer R } ? JsonContent<R[Extract<keyof R, SuccessStatus>]> : never;
 
 export interface WithResponse<T> {
   data: T;
@@ -124,53 +135,69 @@ export interface ApiClient<Paths, Vendor extends string = string> {
   toString(): string;
 }
 
-/** One row of a generated `operationSchemas` table. */
-export interface OperationSchema {
-  readonly method: string;
-  readonly path: string;
-  readonly bodyRequired: boolean;
-  readonly body: ZodType | undefined;
-  readonly path_params: ZodType | undefined;
-  readonly query: ZodType | undefined;
-  readonly response: ZodType | undefined;
-}
-
 /** What a vendor factory hands to the shared transport. */
 export interface VendorConfig {
   vendor: string;
   baseUrl: string;
   authHeaders: Record<string, string>;
-  /** Every secret value to redact (keys, ids). */
+  /** Every secret value to redact (keys, ids), already normalised. */
   secrets: string[];
   /** Identifies the account for the shared rate limiter (hashed before use). */
   credential: string;
+  /** The generated request table: policy and request schemas per operation. */
   operations: Readonly<Record<string, OperationSchema>>;
+  /** Loads the generated response table (a dynamic import, so bundles that never check responses drop it). */
+  loadResponses: () => Promise<Readonly<Record<string, ZodType | undefined>>>;
   defaultRateLimit: false | RateLimitOptions;
+  /** The vendor's request body limit (rules/<vendor>.ts). */
+  maxBodyBytes: number;
 }
 
-interface AnyInit extends RequestOptions {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
-  body?: unknown;
-}
+type Method = PreparedRequest['method'];
+const MODES: readonly ValidationMode[] = ['strict', 'warn', 'off'];
 
-type Method = 'GET' | 'POST' | 'DELETE';
+/** Everything a request needs from its client, resolved once at construction. */
+interface Transport {
+  vendor: string;
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
+  clock: Clock;
+  timeoutMs: number;
+  maxRetries: number;
+  validate: Required<ValidateOptions>;
+  limiter: Limiter | undefined;
+  window: Readonly<RateLimitWindow> | undefined;
+  redact: Redactor;
+  log: InternalLogger;
+  requestContext: RequestContext;
+  ops: Map<string, OperationSchema>;
+  responseSchema: (op: OperationSchema) => Promise<ZodType | undefined>;
+}
 
 // Failures where the connection was never established, so the server cannot have seen the request.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+// undici refuses these before opening a connection (Fetch standard "bad port", an invalid URL).
+const NOT_SENT_MESSAGES = new Set(['bad port', 'invalid url']);
 
-function errorCodes(err: unknown, depth = 0, out: string[] = []): string[] {
+function errorChain(err: unknown, depth = 0, out: { codes: string[]; messages: string[] } = { codes: [], messages: [] }) {
   if (depth > 5 || err === null || typeof err !== 'object') return out;
-  const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === 'string') out.push(e.code);
-  if (Array.isArray(e.errors)) for (const inner of e.errors) errorCodes(inner, depth + 1, out);
-  errorCodes(e.cause, depth + 1, out);
+  const e = err as { code?: unknown; cause?: unknown; errors?: unknown; message?: unknown };
+  if (typeof e.code === 'string') out.codes.push(e.code);
+  if (typeof e.message === 'string') out.messages.push(e.message.toLowerCase());
+  if (Array.isArray(e.errors)) for (const inner of e.errors) errorChain(inner, depth + 1, out);
+  errorChain(e.cause, depth + 1, out);
   return out;
 }
 
-/** Only a failure whose every code says "never connected" counts as not sent. */
-function neverSent(err: unknown): boolean {
-  const codes = errorCodes(err);
-  return codes.length > 0 && codes.every((c) => NOT_SENT_CODES.has(c));
+/**
+ * Provably never sent: every code says "never connected", fetch refused the port or URL, or the
+ * Request could not even be built (undici reports network failures as `TypeError('fetch failed')`
+ * with a cause; any other TypeError from fetch comes from building the request).
+ */
+export function neverSent(err: unknown): boolean {
+  const { codes, messages } = errorChain(err);
+  if (codes.length > 0 && codes.every((c) => NOT_SENT_CODES.has(c))) return true;
+  if (messages.some((m) => NOT_SENT_MESSAGES.has(m))) return true;
+  return err instanceof TypeError && err.message !== 'fetch failed' && err.cause === undefined;
 }
 
 function describeFailure(err: unknown): string {
@@ -183,286 +210,156 @@ function describeFailure(err: unknown): string {
   return parts.join(': ') || String(err);
 }
 
-const STATUS_ERRORS: Record<number, typeof ApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  402: InsufficientCreditsError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  429: RateLimitError,
-};
+type AttemptResult = { ok: true; response: Response; text: string; durationMs: number } | { ok: false; failure: unknown; timedOut: boolean; durationMs: number };
 
-interface ParsedErrorBody {
-  body: unknown;
-  hint?: string;
-  documentation_url?: string;
-  fieldErrors?: Record<string, string[]>;
-  bodyExcerpt?: string;
-}
-
-/** Maps both vendors' error bodies: Creatomate `{hint, documentation_url}`, DRF arrays, field maps and `{detail}`. */
-export function parseErrorBody(text: string): ParsedErrorBody {
-  if (text.trim() === '') return { body: undefined };
-  let body: unknown;
+/** One attempt: a fresh controller that our timer and the caller's signal both abort. */
+async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, signal: AbortSignal | undefined): Promise<AttemptResult> {
+  const started = performance.now();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, Math.min(timeoutMs, 2_147_483_647));
+  const unlink = linkAbort(signal, controller);
   try {
-    body = JSON.parse(text);
-  } catch {
-    return { body: undefined, bodyExcerpt: excerpt(text) };
+    // redirect: 'error' — neither API redirects, and following one would carry X-API-KEY (which
+    // fetch, unlike Authorization, does not drop across origins) to wherever it points.
+    const response = await t.fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller.signal, redirect: 'error' });
+    const text = await response.text();
+    return { ok: true, response, text, durationMs: Math.round(performance.now() - started) };
+  } catch (failure) {
+    return { ok: false, failure, timedOut, durationMs: Math.round(performance.now() - started) };
+  } finally {
+    clearTimeout(timer);
+    unlink();
   }
-  if (Array.isArray(body)) {
-    const messages = body.filter((m): m is string => typeof m === 'string');
-    return { body, hint: messages.length ? messages.join('; ') : undefined };
-  }
-  if (body === null || typeof body !== 'object') return { body, bodyExcerpt: excerpt(text) };
-  const obj = body as Record<string, unknown>;
-  const out: ParsedErrorBody = { body };
-  if (typeof obj.documentation_url === 'string') out.documentation_url = obj.documentation_url;
-  for (const key of ['hint', 'detail', 'message', 'error'] as const) {
-    if (typeof obj[key] === 'string') {
-      out.hint = obj[key];
-      return out;
-    }
-  }
-  // DRF field map: {field: ["msg", ...] | "msg"}; non_field_errors are not about one field.
-  const fieldErrors: Record<string, string[]> = {};
-  const parts: string[] = [];
-  for (const [field, value] of Object.entries(obj)) {
-    const messages = Array.isArray(value) ? value.filter((m): m is string => typeof m === 'string') : typeof value === 'string' ? [value] : [];
-    if (messages.length === 0) continue;
-    fieldErrors[field] = messages;
-    parts.push(field === 'non_field_errors' ? messages.join(', ') : `${field}: ${messages.join(', ')}`);
-  }
-  if (parts.length) {
-    out.fieldErrors = fieldErrors;
-    out.hint = parts.join('; ');
-  }
-  return out;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
+/** A failed attempt as a typed error plus what the retry policy needs to know. */
+function classifyFailure(t: Transport, req: PreparedRequest, repeatable: boolean, result: Extract<AttemptResult, { ok: false }>, n: number, timeoutMs: number): { error: ReelkitError; outcome: AttemptOutcome } {
+  const { method, path } = req;
+  if (result.timedOut) {
+    const error = new TimeoutError(`${method} ${path} timed out after ${timeoutMs} ms (attempt ${n})`, { method, path, maybeSubmitted: !repeatable, cause: result.failure });
+    return { error, outcome: { kind: 'timeout' } };
+  }
+  const notSent = neverSent(result.failure);
+  const error = new ConnectionError(t.redact(`${method} ${path} failed: ${describeFailure(result.failure)}`), { method, path, maybeSubmitted: !repeatable && !notSent, cause: result.failure });
+  return { error, outcome: { kind: 'connection', neverSent: notSent } };
+}
+
+async function send(t: Transport, req: PreparedRequest, init: AnyInit): Promise<WithResponse<unknown>> {
+  const { method, path, op } = req;
+  // The money-safety rule reads the operation alone; no call option can make it repeat.
+  const repeatable = op ? op.repeatable : method !== 'POST';
+  const signal = init.signal;
+  const timeoutMs = positive(init.timeoutMs, 'timeoutMs') ?? t.timeoutMs;
+  const maxRetries = retries(init.maxRetries) ?? t.maxRetries;
+  if (t.log.enabled('debug')) t.log.log('debug', `${method} ${req.url}`, { headers: redactHeaders(req.headers), body: req.body === undefined ? undefined : excerpt(req.body, 2000) });
+  const schema = t.validate.response === 'off' || !op ? undefined : await t.responseSchema(op);
+  for (let n = 1; ; n++) {
+    if (signal?.aborted) throw abortError(signal);
+    const lease: Lease | undefined = t.limiter ? await t.limiter.acquire(t.window!, signal) : undefined;
+    const result = await attempt(t, req, timeoutMs, signal).finally(() => lease?.release());
+    let error: ReelkitError;
+    let outcome: AttemptOutcome;
+    if (!result.ok) {
+      // A request cancelled mid-flight may have reached the server, like a dropped connection.
+      if (signal?.aborted) throw abortError(signal, !repeatable);
+      ({ error, outcome } = classifyFailure(t, req, repeatable, result, n, timeoutMs));
+      t.log.log('info', `${method} ${path} ${error.name} (attempt ${n}, ${result.durationMs} ms)`, { method, path, attempt: n, durationMs: result.durationMs, error: error.message });
+    } else {
+      const { response, text } = result;
+      const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
+      if (t.log.enabled('info')) {
+        t.log.log('info', `${method} ${path} ${response.status} (attempt ${n}, ${result.durationMs} ms${requestId ? `, request id ${requestId}` : ''})`, { method, path, status: response.status, attempt: n, durationMs: result.durationMs, requestId });
+      }
+      const exchange: Exchange = { method, path, response, text, requestId, maybeSubmitted: !repeatable && response.status >= 500 };
+      if (response.status >= 200 && response.status < 300) {
+        const scope = `${t.vendor} ${op?.operationId ?? path}`;
+        const data = decodeSuccess(exchange, { mode: t.validate.response, schema, scope, redact: t.redact, log: t.log });
+        return { data, response, requestId };
+      }
+      error = apiError(exchange, t.redact);
+      outcome = { kind: 'status', status: response.status, retryAfterMs: retryAfterMs(response.headers, t.clock.now()) };
+    }
+    const decision = decideRetry({ outcome, repeatable, attempt: n, maxRetries });
+    if (!decision.retry) throw error;
+    t.log.log('info', `retrying ${method} ${path} in ${decision.delayMs} ms`, { method, path, attempt: n, delayMs: decision.delayMs });
+    await t.clock.sleep(decision.delayMs, signal);
+  }
+}
+
+function resolveValidate(option: ClientOptions['validate']): Required<ValidateOptions> {
+  const v = typeof option === 'string' ? { request: option, response: option } : { ...DEFAULT_VALIDATE, ...option };
+  for (const dir of ['request', 'response'] as const) {
+    const mode = v[dir] ?? DEFAULT_VALIDATE[dir];
+    if (!MODES.includes(mode)) throw optionError(`validate.${dir}`, `must be 'strict', 'warn' or 'off'; got ${String(mode)}`);
+    v[dir] = mode;
+  }
+  return v;
+}
+
+function resolveRateLimit(config: VendorConfig, options: ClientOptions): Readonly<RateLimitWindow> | undefined {
+  const rateLimit = options.rateLimit === undefined ? config.defaultRateLimit : options.rateLimit;
+  if (!rateLimit) return undefined;
+  positive(rateLimit.requests, 'rateLimit.requests');
+  positive(rateLimit.windowMs, 'rateLimit.windowMs');
+  return Object.freeze({ requests: rateLimit.requests, windowMs: rateLimit.windowMs });
+}
+
+function userAgent(extra: string | undefined): string {
+  const ua = `reelkit-core/${VERSION}${extra ? ` ${extra}` : ''}`;
+  try {
+    new Headers({ 'User-Agent': ua });
+  } catch {
+    throw optionError('userAgent', 'is not a valid HTTP header value');
+  }
+  return ua;
+}
+
+function createTransport(config: VendorConfig, options: ClientOptions): Transport {
+  const redact = createRedactor(config.secrets);
+  const log = createInternalLogger(options.logger, resolveLogLevel(options.logLevel), redact);
+  const validate = resolveValidate(options.validate);
+  const window = resolveRateLimit(config, options);
+  const rateLimit = options.rateLimit === undefined ? config.defaultRateLimit : options.rateLimit;
+  const baseHeaders = { Accept: 'application/json', 'User-Agent': userAgent(options.userAgent), ...config.authHeaders };
+  const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+  let responses: Promise<Readonly<Record<string, ZodType | undefined>>> | undefined;
+  return {
+    vendor: config.vendor,
+    fetch: fetchImpl,
+    clock: options.clock ?? realClock,
+    timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: retries(options.maxRetries) ?? DEFAULT_MAX_RETRIES,
+    validate,
+    limiter: rateLimit ? sharedLimiter(config.vendor, config.credential, rateLimit.store) : undefined,
+    window,
+    redact,
+    log,
+    requestContext: { baseUrl: removeTrailingSlash(config.baseUrl), baseHeaders, mode: validate.request, maxBodyBytes: config.maxBodyBytes, redact, log },
+    ops: new Map(Object.values(config.operations).map((op) => [`${op.method} ${op.path}`, op])),
+    responseSchema: async (op) => (await (responses ??= config.loadResponses()))[op.operationId],
+  };
+}
 
 export function createApiClient<Paths, Vendor extends string>(config: VendorConfig & { vendor: Vendor }, options: ClientOptions): ApiClient<Paths, Vendor> {
-  const redact: Redactor = createRedactor(config.secrets);
-  const log: InternalLogger = createInternalLogger(options.logger, resolveLogLevel(options.logLevel), redact);
-  const baseUrl = removeTrailingSlash(config.baseUrl);
-  const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
-  const clientTimeout = positive(options.timeoutMs, 'timeoutMs') ?? DEFAULT_TIMEOUT_MS;
-  const clientRetries = retries(options.maxRetries) ?? DEFAULT_MAX_RETRIES;
-  const validate: ValidationMode = options.validate ?? 'strict';
-  if (!['strict', 'warn', 'off'].includes(validate)) throw new ReelkitError(`validate must be 'strict', 'warn' or 'off'; got ${String(validate)}`);
-  const rateLimit = options.rateLimit === undefined ? config.defaultRateLimit : options.rateLimit;
-  if (rateLimit) {
-    positive(rateLimit.requests, 'rateLimit.requests');
-    positive(rateLimit.windowMs, 'rateLimit.windowMs');
-  }
-  const limiter: Limiter | undefined = rateLimit ? sharedLimiter(config.vendor, config.credential, rateLimit.store) : undefined;
-  const window: Readonly<RateLimitWindow> | undefined = rateLimit ? Object.freeze({ requests: rateLimit.requests, windowMs: rateLimit.windowMs }) : undefined;
-  const querySerializer = createQuerySerializer();
-  const baseHeaders: Record<string, string> = {
-    Accept: 'application/json',
-    'User-Agent': `reelkit-core/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ''}`,
-    ...config.authHeaders,
+  const t = createTransport(config, options);
+  const baseUrl = t.requestContext.baseUrl;
+  const request = (method: Method, template: string, init: AnyInit = {}) => {
+    const req = prepareRequest(t.requestContext, method, t.ops.get(`${method} ${template}`), template, init);
+    return send(t, req, init);
   };
-  const jsonContent = { 'Content-Type': 'application/json' };
-  const ops = new Map<string, OperationSchema>();
-  for (const op of Object.values(config.operations)) ops.set(`${op.method} ${op.path}`, op);
-
-  function validateRequest(op: OperationSchema, method: Method, template: string, init: AnyInit): void {
-    const issues: ValidationIssue[] = [];
-    if (op.path_params) issues.push(...check(op.path_params, init.params?.path ?? {}, 'path'));
-    if (op.query) issues.push(...check(op.query, init.params?.query ?? {}, 'query'));
-    if (init.body === undefined) {
-      if (op.bodyRequired) issues.push({ path: 'body', message: 'required' });
-    } else if (op.body) {
-      issues.push(...check(op.body, init.body, 'body'));
-    }
-    if (issues.length === 0) return;
-    const message = redact(`Invalid request for ${method} ${template}: ${describeIssues(issues)}`);
-    if (validate === 'warn') {
-      log.log('warn', message);
-      return;
-    }
-    throw new RequestValidationError(message, redact.deep(issues));
-  }
-
-  function apiError(method: Method, path: string, response: Response, text: string, requestId: string | undefined, maybeSubmitted: boolean): ApiError {
-    const status = response.status;
-    const parsed = parseErrorBody(text);
-    const hint = parsed.hint === undefined ? undefined : redact(parsed.hint);
-    const label = STATUS_TEXT[status] ?? response.statusText ?? '';
-    let message = `${status}${label ? ` ${label}` : ''}: ${method} ${path}`;
-    if (hint) message += ` — ${hint}`;
-    else if (parsed.bodyExcerpt) message += ` — body: ${parsed.bodyExcerpt}`;
-    if (requestId) message += ` (request id ${requestId})`;
-    const init: ApiErrorInit = {
-      status,
-      method,
-      path,
-      requestId,
-      hint,
-      documentation_url: parsed.documentation_url,
-      body: redact.deep(parsed.body),
-      bodyExcerpt: parsed.bodyExcerpt === undefined ? undefined : redact(parsed.bodyExcerpt),
-      fieldErrors: redact.deep(parsed.fieldErrors),
-      headers: response.headers,
-      maybeSubmitted,
-      retryAfterMs: status === 429 ? retryAfterMs(response.headers) : undefined,
-    };
-    const Ctor = status >= 500 ? ServerError : (STATUS_ERRORS[status] ?? ApiError);
-    return new Ctor(redact(message), init);
-  }
-
-  function parseSuccess(op: OperationSchema | undefined, method: Method, path: string, status: number, text: string, requestId: string | undefined): unknown {
-    if (text === '' && !op?.response) return undefined;
-    let data: unknown;
-    try {
-      data = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      const bodyExcerpt = redact(excerpt(text));
-      throw new ResponseValidationError(redact(`${method} ${path} answered ${status} with a body that is not JSON: ${bodyExcerpt}`), {
-        status,
-        method,
-        path,
-        requestId,
-        bodyExcerpt,
-        issues: [{ path: '(root)', message: 'not valid JSON' }],
-        maybeSubmitted: method === 'POST',
-      });
-    }
-    if (validate === 'off' || !op?.response) return data;
-    const issues = check(op.response, data, '');
-    if (issues.length === 0) return data;
-    const bodyExcerpt = redact(excerpt(text));
-    const message = redact(`${method} ${path} answered ${status} with a body that does not match the spec: ${describeIssues(issues)} — body: ${bodyExcerpt}`);
-    if (validate === 'warn') {
-      log.log('warn', message);
-      return data;
-    }
-    // `data` keeps what the server did send (e.g. the ids of renders a POST created) for the caller to use.
-    throw new ResponseValidationError(message, { status, method, path, requestId, bodyExcerpt, issues, data: redact.deep(data), maybeSubmitted: method === 'POST' });
-  }
-
-  async function request(method: Method, template: string, init: AnyInit = {}): Promise<WithResponse<unknown>> {
-    const op = ops.get(`${method} ${template}`);
-    if (op && validate !== 'off') validateRequest(op, method, template, init);
-    const params = init.params;
-    // openapi-fetch's serializers, as its createFinalURL uses them (path serialized once, reused in messages).
-    const path = params?.path ? defaultPathSerializer(template, params.path) : template;
-    const search = params?.query ? querySerializer(params.query) : '';
-    const url = search ? `${baseUrl}${path}?${search}` : baseUrl + path;
-    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const headers = body === undefined && init.headers === undefined ? baseHeaders : { ...baseHeaders, ...(body === undefined ? {} : jsonContent), ...init.headers };
-    const signal = init.signal;
-    const timeoutMs = positive(init.timeoutMs, 'timeoutMs') ?? clientTimeout;
-    const maxRetries = retries(init.maxRetries) ?? clientRetries;
-    // The money-safety rule: only idempotent methods are repeated after an outcome we cannot know
-    // (timeout, dropped connection, 5xx). No per-call option can change that.
-    const idempotent = method !== 'POST';
-    const repeatable = idempotent;
-
-    if (log.enabled('debug')) log.log('debug', `${method} ${url}`, { headers: redactHeaders(headers), body: body === undefined ? undefined : excerpt(body, 2000) });
-
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw abortError(signal);
-      const lease: Lease | undefined = limiter ? await limiter.acquire(window!, signal) : undefined;
-      const started = performance.now();
-      // One controller per attempt: our timer and the caller's signal both abort it.
-      const attemptAbort = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        attemptAbort.abort();
-      }, Math.min(timeoutMs, 2_147_483_647));
-      const unlink = linkAbort(signal, attemptAbort);
-      let response: Response | undefined;
-      let text = '';
-      let failure: unknown;
-      try {
-        // redirect: 'error' — neither API redirects, and following one would carry X-API-KEY (which
-        // fetch, unlike Authorization, does not drop across origins) to wherever it points.
-        response = await fetchImpl(url, { method, headers, body, signal: attemptAbort.signal, redirect: 'error' });
-        text = await response.text();
-      } catch (err) {
-        failure = err;
-      } finally {
-        clearTimeout(timer);
-        unlink();
-        lease?.release();
-      }
-      const durationMs = Math.round(performance.now() - started);
-      const canRetry = attempt <= maxRetries;
-
-      if (failure !== undefined || response === undefined) {
-        // A POST cancelled mid-flight may have reached the server, like a dropped connection.
-        if (signal?.aborted) throw abortError(signal, !idempotent);
-        let error: ConnectionError | TimeoutError;
-        let retry: boolean;
-        if (timedOut) {
-          error = new TimeoutError(`${method} ${path} timed out after ${timeoutMs} ms (attempt ${attempt})`, { method, path, maybeSubmitted: !idempotent, cause: failure });
-          retry = repeatable;
-        } else {
-          const notSent = neverSent(failure);
-          error = new ConnectionError(redact(`${method} ${path} failed: ${describeFailure(failure)}`), { method, path, maybeSubmitted: !idempotent && !notSent, cause: failure });
-          retry = repeatable || notSent;
-        }
-        log.log('info', `${method} ${path} ${error.name} (attempt ${attempt}, ${durationMs} ms)`, { method, path, attempt, durationMs, error: error.message });
-        if (!retry || !canRetry) throw error;
-        const delay = backoffMs(attempt - 1);
-        log.log('info', `retrying ${method} ${path} in ${delay} ms`, { method, path, attempt, delayMs: delay });
-        await sleep(delay, signal);
-        continue;
-      }
-
-      const status = response.status;
-      const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
-      if (log.enabled('info')) {
-        log.log('info', `${method} ${path} ${status} (attempt ${attempt}, ${durationMs} ms${requestId ? `, request id ${requestId}` : ''})`, {
-          method,
-          path,
-          status,
-          attempt,
-          durationMs,
-          requestId,
-        });
-      }
-      if (status >= 200 && status < 300) {
-        return { data: parseSuccess(op, method, path, status, text, requestId), response, requestId };
-      }
-
-      const error = apiError(method, path, response, text, requestId, !idempotent && status >= 500);
-      const retryable = status === 429 || (repeatable && (status === 408 || status === 409 || status >= 500));
-      if (!retryable || !canRetry) throw error;
-      const asked = retryAfterMs(response.headers);
-      // A server that wants us away longer than the cap gets its error surfaced, not a long sleep.
-      if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) throw error;
-      const delay = asked ?? backoffMs(attempt - 1);
-      log.log('info', `retrying ${method} ${path} after ${status} in ${delay} ms`, { method, path, status, attempt, delayMs: delay, requestId });
-      await sleep(delay, signal);
-    }
-  }
-
+  // Preparation errors reject the promise like every other error (never a synchronous throw).
+  const raw = (method: Method) => async (path: string, init?: AnyInit) => request(method, path, init);
   const call = (method: Method) => async (path: string, init?: AnyInit) => (await request(method, path, init)).data;
-  const raw = (method: Method) => (path: string, init?: AnyInit) => request(method, path, init);
-  const describe = () => ({ vendor: config.vendor, baseUrl, timeoutMs: clientTimeout, maxRetries: clientRetries, validate, rateLimit: window ?? false });
+  const describe = () => ({ vendor: config.vendor, baseUrl, timeoutMs: t.timeoutMs, maxRetries: t.maxRetries, validate: t.validate, rateLimit: t.window ?? false });
 
   const client = {
     vendor: config.vendor,
     baseUrl,
-    rateLimit: window ?? false,
+    rateLimit: t.window ?? false,
     GET: call('GET'),
     POST: call('POST'),
     DELETE: call('DELETE'),
@@ -475,14 +372,20 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
   return client as unknown as ApiClient<Paths, Vendor>;
 }
 
+function optionError(option: string, problem: string): RequestValidationError {
+  return new RequestValidationError(`${option} ${problem}`, [{ path: option, message: problem }]);
+}
+
 function positive(value: number | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value > 0)) throw new ReelkitError(`${name} must be a positive number; got ${String(value)}`);
+  if (typeof value !== 'number' || !(value > 0)) throw optionError(name, `must be a positive number; got ${String(value)}`);
   return value;
 }
 
 function retries(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 0) throw new ReelkitError(`maxRetries must be a whole number ≥ 0; got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 0) throw optionError('maxRetries', `must be a whole number ≥ 0; got ${String(value)}`);
   return value;
 }
+
+

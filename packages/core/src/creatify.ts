@@ -3,7 +3,9 @@
 import { createApiClient, type ApiClient, type ClientOptions } from './client.js';
 import { readEnv } from './env.js';
 import { ReelkitError } from './errors.js';
-import { operationSchemas } from './generated/creatify/operations.js';
+import { requestSchemas } from './generated/creatify/requests.js';
+import { normalizeKey } from './keys.js';
+import { MAX_BODY_BYTES } from './rules/creatify.js';
 import type { paths } from './generated/creatify/types.js';
 
 export const CREATIFY_DEFAULT_BASE_URL = 'https://api.creatify.ai';
@@ -18,12 +20,15 @@ export interface CreatifyClientOptions extends ClientOptions {
 export type CreatifyClient = ApiClient<paths, 'creatify'>;
 
 export function createCreatifyClient(options: CreatifyClientOptions = {}): CreatifyClient {
-  const apiId = options.apiId ?? readEnv('CREATIFY_API_ID');
-  const apiKey = options.apiKey ?? readEnv('CREATIFY_API_KEY');
-  const missing = [apiId ? undefined : 'CREATIFY_API_ID (option apiId)', apiKey ? undefined : 'CREATIFY_API_KEY (option apiKey)'].filter(Boolean);
-  if (!apiId || !apiKey) {
+  const givenId = options.apiId ?? readEnv('CREATIFY_API_ID');
+  const givenKey = options.apiKey ?? readEnv('CREATIFY_API_KEY');
+  const missing = [givenId?.trim() ? undefined : 'CREATIFY_API_ID (option apiId)', givenKey?.trim() ? undefined : 'CREATIFY_API_KEY (option apiKey)'].filter(Boolean);
+  if (!givenId?.trim() || !givenKey?.trim()) {
     throw new ReelkitError(`Missing Creatify credentials: set ${missing.join(' and ')}.`);
   }
+  // Normalised once: the headers carry, and the redactor looks for, the same values.
+  const apiId = normalizeKey(givenId, options.apiId === undefined ? 'CREATIFY_API_ID' : 'apiId option');
+  const apiKey = normalizeKey(givenKey, options.apiKey === undefined ? 'CREATIFY_API_KEY' : 'apiKey option');
   return createApiClient<paths, 'creatify'>(
     {
       vendor: 'creatify',
@@ -32,7 +37,9 @@ export function createCreatifyClient(options: CreatifyClientOptions = {}): Creat
       secrets: [apiId, apiKey],
       // The limit applies to the workspace the pair identifies.
       credential: `${apiId}:${apiKey}`,
-      operations: operationSchemas,
+      operations: requestSchemas,
+      loadResponses: async () => (await import('./generated/creatify/responses.js')).responseSchemas,
+      maxBodyBytes: MAX_BODY_BYTES,
       defaultRateLimit: false,
     },
     options,

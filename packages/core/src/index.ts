@@ -14,8 +14,11 @@ export { createCreatifyClient, CREATIFY_DEFAULT_BASE_URL, type CreatifyClient, t
 export {
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_VALIDATE,
   type ApiClient,
   type ClientOptions,
+  type OperationSchema,
+  type ValidateOptions,
   type InitArgs,
   type MethodCall,
   type MethodCallWithResponse,
@@ -47,6 +50,7 @@ export {
 } from './errors.js';
 export { pickCallOptions, type CallOptions, type WaitOptions } from './options.js';
 export { linkSignals, sleep } from './retry.js';
+export type { Clock } from './clock.js';
 export { toIssues } from './validation.js';
 export { decodeWebhookBody, WebhookPayloadError } from './webhook.js';
 export { resolveLogLevel, type Logger, type LogLevel } from './logger.js';

@@ -12,8 +12,9 @@ export interface Redactor {
 }
 
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
-  // Very short values would garble unrelated text and are not real keys; the vendors' keys are long.
-  const list = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4))].sort(
+  // Every length: a 3-character key is still a key (it garbles unrelated text that contains it,
+  // which is the lesser harm). Longest first, so a key that contains another is replaced whole.
+  const list = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length > 0))].sort(
     (a, b) => b.length - a.length,
   );
   const redactString = (value: string): string => {

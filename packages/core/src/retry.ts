@@ -93,3 +93,46 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** What one attempt ended with, as far as the retry decision cares. */
+export type AttemptOutcome =
+  | { kind: 'status'; status: number; retryAfterMs: number | undefined }
+  | { kind: 'timeout' }
+  /** `neverSent`: the failure provably happened before any byte reached the server. */
+  | { kind: 'connection'; neverSent: boolean };
+
+export interface RetryInput {
+  outcome: AttemptOutcome;
+  /** From the spec (`x-reelkit-repeatable`), never from call options. */
+  repeatable: boolean;
+  /** 1-based number of the attempt that just ended. */
+  attempt: number;
+  maxRetries: number;
+  random?: () => number;
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
+
+/**
+ * The money-safety rule in one place. A repeatable operation is retried after timeouts, dropped
+ * connections, 408/409 and 5xx; a non-repeatable one (a paid POST) only when the server provably did
+ * not act: a 429, or a connection that never carried the request. A server asking for a longer
+ * wait than MAX_RETRY_AFTER_MS gets its error surfaced instead of a long sleep.
+ */
+export function decideRetry({ outcome, repeatable, attempt, maxRetries, random }: RetryInput): RetryDecision {
+  if (attempt > maxRetries) return { retry: false };
+  const backoff = { retry: true, delayMs: backoffMs(attempt - 1, random) } as const;
+  switch (outcome.kind) {
+    case 'timeout':
+      return repeatable ? backoff : { retry: false };
+    case 'connection':
+      return repeatable || outcome.neverSent ? backoff : { retry: false };
+    case 'status': {
+      const { status, retryAfterMs: asked } = outcome;
+      const retryable = status === 429 || (repeatable && (status === 408 || status === 409 || status >= 500));
+      if (!retryable) return { retry: false };
+      if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return { retry: false };
+      return asked === undefined ? backoff : { retry: true, delayMs: asked };
+    }
+  }
+}

@@ -32,7 +32,7 @@ describe('generated code freshness', { timeout: 180_000 }, () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('src/generated/creatomate/types.ts');
-    expect(failure?.stderr).toContain('src/generated/creatomate/zod.ts');
+    expect(failure?.stderr).toContain('src/generated/creatomate/zod-responses.ts');
     expect(failure?.stderr).not.toContain('src/generated/creatify/types.ts');
   });
 });

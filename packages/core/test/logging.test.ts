@@ -29,7 +29,8 @@ describe('redaction', () => {
         res.writeHead(502, { 'Content-Type': 'text/html' });
         return res.end(`<html>upstream rejected ${req.headers.authorization}</html>`);
       }
-      return json(res, 200, { ...render(), status: `weird ${KEY}` });
+      // A wrong type makes it an error; the new status next to it is drift, logged.
+      return json(res, 200, { ...render(), url: 7, status: `weird ${KEY}` });
     });
     servers.push(s);
     const logger = memoryLogger();

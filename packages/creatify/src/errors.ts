@@ -1,6 +1,7 @@
-// Errors of this package. All extend core's ReelkitError, so one `instanceof ReelkitError` covers
-// everything reelkit throws.
-import { ReelkitError, RequestValidationError } from '@reelkit/core';
+// Errors of this package. All extend core's ReelkitError; pre-flight problems extend
+// RequestValidationError and webhook problems WebhookPayloadError, as in @reelkit/renders, and a
+// failure carries the vendor's `reason` under the same name as `RenderFailedError`.
+import { ReelkitError, RequestValidationError, WebhookPayloadError } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import type { InputProblem } from './input.js';
 import type { VariableProblem } from './variables.js';
@@ -11,17 +12,25 @@ type Job = components['schemas']['CustomTemplateJob'];
 export class JobFailedError extends ReelkitError {
   override readonly name: string = 'JobFailedError';
   readonly job: Job;
-  readonly jobId: string;
   readonly status: 'failed' | 'rejected';
-  /** Creatify's reason, when it gives one. */
-  readonly failed_reason: string | null;
+  /** Creatify's explanation (its `failed_reason`), when it gives one. Same field as `RenderFailedError.reason`. */
+  readonly reason: string | null;
 
   constructor(job: Job & { status: 'failed' | 'rejected' }) {
     super(`Creatify job ${job.id} ${job.status === 'rejected' ? 'was rejected' : 'failed'}${job.failed_reason ? `: ${job.failed_reason}` : ''}`);
     this.job = job;
-    this.jobId = job.id;
     this.status = job.status;
-    this.failed_reason = job.failed_reason;
+    this.reason = job.failed_reason ?? null;
+  }
+
+  /** @deprecated Alias of `reason` (the wire name), kept for existing callers. */
+  get failed_reason(): string | null {
+    return this.reason;
+  }
+
+  /** @deprecated Alias of `job.id`. */
+  get jobId(): string {
+    return this.job.id;
   }
 }
 
@@ -50,18 +59,19 @@ export function jobInputError(problems: InputProblem[]): RequestValidationError 
 }
 
 /**
- * A webhook body that is not a custom template job payload: core's class, shared with
- * @reelkit/renders, so one `instanceof` catches both vendors' (re-exported for compatibility).
+ * A webhook payload that the job, re-fetched from the API, contradicts: treat it as forged. A
+ * `WebhookPayloadError` (core's, shared with @reelkit/renders), so one `catch` answers 400.
  */
-export { WebhookPayloadError } from '@reelkit/core';
-
-/** A webhook payload that the job, re-fetched from the API, contradicts: treat it as forged. */
-export class WebhookNotConfirmedError extends ReelkitError {
+export class WebhookNotConfirmedError extends WebhookPayloadError {
   override readonly name: string = 'WebhookNotConfirmedError';
   readonly jobId: string;
   readonly reasons: string[];
   constructor(jobId: string, reasons: string[], options?: { cause?: unknown }) {
-    super(`webhook for job ${jobId} not confirmed by the API: ${reasons.join('; ')}`, options);
+    super(
+      `webhook for job ${jobId} not confirmed by the API: ${reasons.join('; ')}`,
+      reasons.map((message) => ({ path: 'id', message })),
+    );
+    if (options?.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, configurable: true, writable: true });
     this.jobId = jobId;
     this.reasons = reasons;
   }

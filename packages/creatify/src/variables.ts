@@ -1,10 +1,8 @@
 // Typed template variables: the spec's `TemplateVariable` union, constructors for each kind, and a
 // check of a job's variables against a template's variable definitions before any credits are spent.
 import { ReelkitError } from '@reelkit/core';
-import { distance } from 'fastest-levenshtein';
 import type { components } from '@reelkit/core/creatify';
-import { zTemplateVariable } from '@reelkit/core/creatify';
-import { isHttpUrl } from './input.js';
+import { checkVariables, VARIABLE_KINDS, type VariableKind, type VariableProblem } from '@reelkit/core/rules/creatify';
 
 type Schemas = components['schemas'];
 
@@ -27,16 +25,11 @@ type WithLiteralType<T> = T extends { type: infer K } ? (string extends K ? neve
  * narrowing on `type` works on this union, not on `TemplateVariable`; use `isKnownVariable` first.
  */
 export type KnownVariable = WithLiteralType<TemplateVariable>;
-export type VariableKind = KnownVariable['type'];
+export { VARIABLE_KINDS, type VariableKind } from '@reelkit/core/rules/creatify';
 /** A template's definition of one variable (`{type, required?, default?}`). */
 export type VariableDetail = Schemas['VariableDetail'];
 /** Anything carrying variable definitions: a fetched `CustomTemplateDetail` or a seed template. */
 export type TemplateWithVariables = Pick<Schemas['CustomTemplateDetail'], 'variables'>;
-
-// A record, so a kind added to the spec fails to compile here until it is listed.
-const KIND_SET = { text: true, image: true, video: true, audio: true, avatar: true, voiceover: true } satisfies Record<VariableKind, true>;
-export const VARIABLE_KINDS = Object.keys(KIND_SET) as readonly VariableKind[];
-const MEDIA_KINDS: ReadonlySet<string> = new Set<VariableKind>(['image', 'video', 'audio']);
 
 export function isKnownVariable(value: TemplateVariable): value is KnownVariable {
   return (VARIABLE_KINDS as readonly string[]).includes(value.type);
@@ -81,143 +74,14 @@ export function variable<K extends string>(
   return { type, properties };
 }
 
-export type VariableProblemReason = 'unknown_variable' | 'wrong_type' | 'missing_required' | 'bad_url' | 'malformed';
-
-export interface VariableProblem {
-  /** The variable's name (the key in `variables`). */
-  name: string;
-  reason: VariableProblemReason;
-  /** One readable line, e.g. `unknown variable "prodct_name"; did you mean "product_name"?`. */
-  message: string;
-  /** For `unknown_variable`: the closest name the template defines, if one is close. */
-  suggestion?: string;
-  /** For `wrong_type`/`missing_required`: the kind the template defines. */
-  expected?: string;
-}
+export type { VariableProblem, VariableProblemReason } from '@reelkit/core/rules/creatify';
 
 /**
  * Checks `variables` against the template's definitions and returns every problem (empty = valid).
- * A variable counts as missing when the template marks it `required` and gives no `default`.
- * Media URLs must be absolute http(s) URLs, which Creatify can fetch.
+ * A variable counts as missing when the template marks it `required` and gives no `default` (the
+ * default is used when the variable is not given). Media URLs must be absolute http(s) URLs, which
+ * Creatify can fetch. The rule is @reelkit/core/rules/creatify's, the one the emulator answers by.
  */
 export function validateVariables(template: TemplateWithVariables, variables: unknown): VariableProblem[] {
-  const problems: VariableProblem[] = [];
-  const definitions = template.variables;
-  if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
-    return [{ name: '', reason: 'malformed', message: 'variables must be an object mapping variable names to values' }];
-  }
-  const given = variables as Record<string, unknown>;
-  const known = Object.keys(definitions);
-
-  for (const [name, value] of Object.entries(given)) {
-    // Own keys only: a variable called `constructor` or `__proto__` is not defined by Object.prototype.
-    const definition = Object.hasOwn(definitions, name) ? definitions[name] : undefined;
-    if (!definition) {
-      const suggestion = closest(name, known);
-      problems.push({
-        name,
-        reason: 'unknown_variable',
-        message: `unknown variable "${name}"${suggestion ? `; did you mean "${suggestion}"?` : `; the template defines ${list(known)}`}`,
-        ...(suggestion ? { suggestion } : {}),
-      });
-      continue;
-    }
-    const kind = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-    if (typeof kind === 'string' && kind !== definition.type) {
-      problems.push({
-        name,
-        reason: 'wrong_type',
-        expected: definition.type,
-        message: `variable "${name}" is ${definition.type} in the template, got ${kind}`,
-      });
-      continue;
-    }
-    const parsed = zTemplateVariable.safeParse(value);
-    if (!parsed.success) {
-      // A bad URL is worth its own reason: it is the common mistake with media variables.
-      const url = mediaUrl(value);
-      if (MEDIA_KINDS.has(definition.type) && typeof url === 'string') {
-        problems.push({ name, reason: 'bad_url', message: `variable "${name}" has an invalid URL: ${excerpt(url)}` });
-      } else {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
-        problems.push({
-          name,
-          reason: 'malformed',
-          expected: definition.type,
-          message: `variable "${name}" is not a valid ${definition.type} variable${where}: expected ${shapeOf(definition.type)}`,
-        });
-      }
-      continue;
-    }
-    if (MEDIA_KINDS.has(parsed.data.type)) {
-      const url = mediaUrl(parsed.data);
-      if (typeof url === 'string' && !isHttpUrl(url)) {
-        problems.push({ name, reason: 'bad_url', message: `variable "${name}" must be an http(s) URL, got ${excerpt(url)}` });
-      }
-    }
-  }
-
-  for (const [name, definition] of Object.entries(definitions)) {
-    if (definition.required === true && definition.default == null && !Object.hasOwn(given, name)) {
-      problems.push({
-        name,
-        reason: 'missing_required',
-        expected: definition.type,
-        message: `required ${definition.type} variable "${name}" is missing`,
-      });
-    }
-  }
-  return problems;
-}
-
-function shapeOf(kind: string): string {
-  switch (kind) {
-    case 'text':
-      return '{ type: "text", properties: { content } }';
-    case 'image':
-    case 'video':
-    case 'audio':
-      return `{ type: "${kind}", properties: { url } }`;
-    case 'avatar':
-      return '{ type: "avatar", properties: { avatar_id } }';
-    case 'voiceover':
-      return '{ type: "voiceover", properties: { voice_id } }';
-    default:
-      return `{ type: "${kind}", properties: { … } }`;
-  }
-}
-
-function mediaUrl(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const properties = (value as { properties?: unknown }).properties;
-  if (typeof properties !== 'object' || properties === null) return undefined;
-  return (properties as { url?: unknown }).url;
-}
-
-function excerpt(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-}
-
-function list(names: readonly string[]): string {
-  return names.length ? names.map((n) => `"${n}"`).join(', ') : 'no variables';
-}
-
-/**
- * The defined name closest to `name` (case-insensitive edit distance), when it is close enough to
- * be a typo: at most max(2, floor(name.length / 3)) edits. Stricter than @reelkit/templates'
- * ceil(length / 3): variable names are short, and a looser rule suggests unrelated names.
- */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = distance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return checkVariables(template.variables, variables);
 }

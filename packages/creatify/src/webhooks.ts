@@ -1,7 +1,7 @@
 // Webhook deliveries of custom template jobs. Creatify documents two payload shapes (`video_output`
 // on the create page, `output` on the render page), may send one delivery per status change, and
 // signs nothing: a payload is a hint to re-fetch the job (`confirmJobWebhook`), never proof.
-import { decodeWebhookBody, WebhookPayloadError } from '@reelkit/core';
+import { decodeWebhookBody, toIssues, WebhookPayloadError } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import { zCustomTemplateJob } from '@reelkit/core/creatify';
 import { isTerminalStatus } from './status.js';
@@ -36,8 +36,8 @@ export function parseJobWebhook(body: unknown): JobWebhook {
   }
   const parsed = zWebhookPayload.safeParse(json);
   if (!parsed.success) {
-    // Paths as @reelkit/renders names them: the payload's own field names, `(root)` for the body.
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+    // Paths as @reelkit/renders names them (core's toIssues): the payload's own field names, `(root)` for the body.
+    const issues = toIssues(parsed.error);
     throw new WebhookPayloadError(
       `Webhook body is not a Creatify custom template job payload: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       issues,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORDS_PER_SECOND, estimateCredits, estimateJobCredits, text, video } from '../src/index.js';
+import { DEFAULT_WORDS_PER_SECOND, estimateCredits, estimateJobCredits, vars } from '../src/index.js';
+
+const { text, video } = vars;
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 

@@ -2,7 +2,9 @@ import { afterEach } from 'vitest';
 import { createCreatifyClient } from '@reelkit/core';
 import { startEmulator, type Emulator } from '@reelkit/emulator';
 import { CREATIFY_TEMPLATE_IDS, creatifyTemplates, type CreatifySeedTemplate } from '@reelkit/emulator/fixtures';
-import { audio, avatar, createCreatify, image, text, variable, video, voiceover, type Creatify, type JobInput, type TemplateVariable } from '../src/index.js';
+import { createCreatify, vars, type Creatify, type JobInput, type TemplateVariable } from '../src/index.js';
+
+const { audio, avatar, image, text, variable, video, voiceover } = vars;
 
 export const CREDS = { apiId: 'test-api-id', apiKey: 'test-api-key' };
 

@@ -1,6 +1,8 @@
 import { expectTypeOf, test } from 'vitest';
 import type { components } from '@reelkit/core/creatify';
-import { text, variable, type KnownVariable, type TemplateVariable, type TemplateVariables } from '../src/index.js';
+import { vars, type KnownVariable, type TemplateVariable, type TemplateVariables } from '../src/index.js';
+
+const { text, variable } = vars;
 
 test('variable types are the generated spec types', () => {
   expectTypeOf<TemplateVariable>().toEqualTypeOf<components['schemas']['TemplateVariable']>();

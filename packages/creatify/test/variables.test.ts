@@ -12,7 +12,7 @@ import {
   voiceover,
   type TemplateVariables,
   type TemplateWithVariables,
-} from '../src/index.js';
+} from '../src/variables.js';
 
 const seed = (id: string): TemplateWithVariables => {
   const template = creatifyTemplates.find((t) => t.template_id === id);

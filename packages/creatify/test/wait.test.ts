@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCreatifyClient } from '@reelkit/core';
+import { createCreatifyClient, TimeoutError, type ValidationMode } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import { createCreatify } from '../src/index.js';
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 /** Answers GET /api/custom_template_jobs/{id}/ with `states` in turn (the last one repeats). */
-async function api(states: Job[]) {
+async function api(states: Job[], clientOptions: { validate?: ValidationMode } = {}) {
   let served = 0;
   const server = createServer((_req, res) => {
     const body = states[Math.min(served++, states.length - 1)];
@@ -32,7 +32,7 @@ async function api(states: Job[]) {
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const client = createCreatifyClient({ apiId: 'id', apiKey: 'key', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logLevel: 'off' });
+  const client = createCreatifyClient({ apiId: 'id', apiKey: 'key', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logLevel: 'off', ...clientOptions });
   return { creatify: createCreatify(client, { interval: { initialMs: 1, maxMs: 1, factor: 1 } }), polls: () => served };
 }
 
@@ -51,5 +51,28 @@ describe('waitFor after render', () => {
     const done = await creatify.jobs.waitFor(ID);
     expect(done.video_output).toBeNull();
     expect(polls()).toBe(1);
+  });
+});
+
+describe('a status this SDK does not know', () => {
+  /** A job in a status the spec does not list, with a field it does not have. */
+  const drifted = (status: string) => ({ ...job('running', null), status, colour: 'red' }) as unknown as Job;
+
+  // TODO(core-policy): drop `validate: 'warn'` once core's responses are tolerant by default.
+  const driftingApi = (states: Job[]) => api(states, { validate: 'warn' });
+
+  it('is not final: waitFor keeps polling through `queued` until the job is done', async () => {
+    const { creatify, polls } = await driftingApi([drifted('queued'), drifted('queued'), job('done', 'https://cdn.example.com/v.mp4')]);
+    const seen: string[] = [];
+    const done = await creatify.jobs.waitFor(ID, { onProgress: (j) => seen.push(j.status) });
+    expect(done.status).toBe('done');
+    expect(seen).toEqual(['queued', 'queued', 'done']);
+    expect(polls()).toBe(3);
+  });
+
+  it('keeps waitFor going to its deadline when it never changes', async () => {
+    const { creatify, polls } = await driftingApi([drifted('queued')]);
+    await expect(creatify.jobs.waitFor(ID, { deadlineMs: 300 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(polls()).toBeGreaterThan(1);
   });
 });

@@ -243,7 +243,8 @@ export const creatifyTemplates: readonly CreatifySeedTemplate[] = [
     video_duration: 25,
     variables: {
       product_name: { type: 'text', required: true },
-      tagline: { type: 'text', required: false, default: 'Made for every day' },
+      // Required, with a default: satisfied by the default when a job leaves it out (spec: VariableDetail.default).
+      tagline: { type: 'text', required: true, default: 'Made for every day' },
       product_image: { type: 'image', required: true },
       background_music: { type: 'audio', required: false },
       presenter: { type: 'avatar', required: false },

@@ -5,6 +5,6 @@ export { FAULT_KINDS, parseFaults } from './faults.js';
 export type { RateLimitOptions } from './ratelimit.js';
 export { CREATOMATE_RATE_LIMIT } from './ratelimit.js';
 export type { WebhookAttempt, WebhookOptions } from './webhooks.js';
-export { CREATIFY_PRICES, creditsFor } from './pricing.js';
+export { CREDIT_PRICES, creditsFor } from './pricing.js';
 export { TIMINGS } from './engine.js';
 export * from './fixtures.js';

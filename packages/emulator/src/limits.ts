@@ -4,14 +4,8 @@
 /** Deepest nesting of arrays/objects accepted in a JSON body (RenderScript needs a handful of levels). */
 export const MAX_JSON_DEPTH = 64;
 
-/** Largest array index a modification path may name (a sparse `elements.100000000` would allocate). */
-export const MAX_PATH_INDEX = 9_999;
-
-/** Most segments in one modification key. */
-export const MAX_PATH_SEGMENTS = 32;
-
-// TODO(rules): switch to the shared path rule in @reelkit/core/rules/creatomate once it lands.
-const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+// Modification-path limits (prototype segments, index and segment bounds) are vendor rules, shared with
+// the SDK: @reelkit/core/rules/creatomate's unsafeKeyReason, applied through checkRenderRequest.
 
 /**
  * The nesting depth of `text` as JSON, counted without parsing (strings skipped), stopping at the
@@ -34,15 +28,4 @@ export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean 
     }
   }
   return false;
-}
-
-/** Why a modification key may not be applied, or undefined when it may. */
-export function badModificationPath(key: string): string | undefined {
-  const segments = key.split('.');
-  if (segments.length > MAX_PATH_SEGMENTS) return `it has ${segments.length} segments (at most ${MAX_PATH_SEGMENTS})`;
-  for (const segment of segments) {
-    if (FORBIDDEN_SEGMENTS.has(segment)) return `the segment '${segment}' is not allowed`;
-    if (/^\d+$/.test(segment) && Number(segment) > MAX_PATH_INDEX) return `the index ${segment} is out of range (at most ${MAX_PATH_INDEX})`;
-  }
-  return undefined;
 }

@@ -2,12 +2,14 @@
 // buckets), because the SDK's client-side limiter promises "at most N in any W" and the two must agree.
 // Real time, not the emulator clock: clients wait in real time, whatever the lifecycle clock does.
 
-export interface RateLimitOptions {
-  requests: number;
-  windowMs: number;
-}
+import type { RateLimitWindow } from '@reelkit/core';
+import { RATE_LIMIT } from '@reelkit/core/rules/creatomate';
 
-export const CREATOMATE_RATE_LIMIT: RateLimitOptions = { requests: 30, windowMs: 10_000 };
+/** The window of a limit: core's own type (the SDK's limiter and this one must describe limits alike). */
+export type RateLimitOptions = RateLimitWindow;
+
+/** Creatomate's published limit, from the vendor rules the SDK's default comes from too. */
+export const CREATOMATE_RATE_LIMIT: RateLimitOptions = RATE_LIMIT;
 
 export class SlidingWindowLimiter {
   readonly #requests: number;

@@ -1,75 +1,58 @@
 // RenderScript handling: apply Creatomate `modifications` to a source and derive the output's
-// format, size and timing, as Creatomate documents them (see the README's "Modifications").
+// format, size and timing. Which key reaches what, and the limits, are @reelkit/core/rules/creatomate's
+// (the same rules the SDK checks before sending); this file only carries them out.
+import {
+  DEFAULT_FRAME_RATE, durationOf, elementsOf, fillPlaceholder, frameRateProblem, indexSource, isRecord,
+  OUTPUT_FORMATS, pixelsOf, resolveModificationKey, type ModificationTarget, type OutputFormat,
+} from '@reelkit/core/rules/creatomate';
 
+export type { OutputFormat } from '@reelkit/core/rules/creatomate';
 export type RenderScript = Record<string, unknown> & { elements?: unknown };
 export type RsElement = Record<string, unknown>;
-export type OutputFormat = 'jpg' | 'png' | 'gif' | 'mp4';
-
-/** Top-level RenderScript properties a bare modification key may set (when no element has that name). */
-const TOP_LEVEL = new Set([
-  'output_format', 'width', 'height', 'frame_rate', 'duration', 'snapshot_time', 'snapshot_location',
-  'emoji_style', 'fill_color', 'fill_mode', 'loop', 'crf', 'gif_quality', 'gif_compression',
-]);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every element of the source, depth first, nested compositions included. */
 export function allElements(source: RenderScript): RsElement[] {
-  const out: RsElement[] = [];
-  const walk = (list: unknown) => {
-    if (!Array.isArray(list)) return;
-    for (const el of list) {
-      if (!isObject(el)) continue;
-      out.push(el);
-      walk(el.elements);
-    }
-  };
-  walk(source.elements);
-  return out;
+  return elementsOf(source).map((el) => el.raw);
 }
 
-function mainProperty(el: RsElement): string | undefined {
-  switch (el.type) {
-    case 'text':
-      return 'text';
-    case 'image':
-    case 'video':
-    case 'audio':
-      return 'source';
-    case 'shape':
-      return 'fill_color';
-    default:
-      return undefined;
-  }
-}
-
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): boolean {
-  let node: unknown = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!;
-    if (Array.isArray(node)) {
-      node = node[Number(key)];
-    } else if (isObject(node)) {
-      if (node[key] === undefined) node[key] = {};
-      node = node[key];
-    } else {
-      return false;
-    }
-  }
-  const last = path[path.length - 1]!;
-  if (Array.isArray(node)) {
-    const i = Number(last);
-    if (!Number.isInteger(i) || i < 0) return false;
-    node[i] = value;
-    return true;
-  }
-  if (!isObject(node)) return false;
-  node[last] = value;
-  return true;
-}
-
-const placeholder = (name: string) => `{{${name}}}`;
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The child at `segment` of `node`, created (a list when the segment after it is an index) when missing. */
+function childOf(node: Record<string, unknown> | unknown[], segment: string, nextIsIndex: boolean): Record<string, unknown> | unknown[] {
+  const current: unknown = Array.isArray(node) ? node[Number(segment)] : Object.hasOwn(node, segment) ? node[segment] : undefined;
+  if (isRecord(current) || Array.isArray(current)) return current;
+  const created: Record<string, unknown> | unknown[] = nextIsIndex ? [] : {};
+  if (Array.isArray(node)) node[Number(segment)] = created;
+  else node[segment] = created;
+  return created;
+}
+
+/** Sets `value` at `path` under `root`. Paths come from resolveModificationKey, so their segments are safe and their indexes bounded. */
+function setPath(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node: Record<string, unknown> | unknown[] = root;
+  for (let i = 0; i < path.length - 1; i++) node = childOf(node, path[i]!, /^\d+$/.test(path[i + 1]!));
+  const last = path[path.length - 1]!;
+  if (Array.isArray(node)) node[Number(last)] = value;
+  else node[last] = value;
+}
+
+function apply(out: RenderScript, target: ModificationTarget, value: unknown): void {
+  switch (target.kind) {
+    case 'main':
+      target.element.raw[target.property] = target.property === 'text' ? asText(value) : value;
+      return;
+    case 'placeholder': {
+      const { raw } = target.element;
+      if (typeof raw.text === 'string') raw.text = fillPlaceholder(raw.text, target.placeholder, asText(value));
+      return;
+    }
+    case 'property':
+      setPath(target.element.raw, [target.property, ...target.path], value);
+      return;
+    case 'top_level':
+      setPath(out, [target.property, ...target.path], value);
+  }
+}
 
 export interface ResolvedSource {
   source: RenderScript;
@@ -78,93 +61,20 @@ export interface ResolvedSource {
 }
 
 /**
- * Applies modifications to a copy of `source`:
- * - `Name` or `<element id>`: the element's main property (`text`, or `source` for media);
- * - `Name.property` (also deeper paths such as `Name.stroke_end.0.value`), longest matching name first;
- * - `Name.text.placeholder`: a `{{placeholder}}` inside that element only;
- * - `placeholder`: `{{placeholder}}` in every text element;
- * - a top-level property (`width`, `height`, `duration`, …) when no element carries that name.
- * Names match at any depth, so elements inside nested compositions are reachable; every element with
- * the name is changed.
+ * Applies modifications to a copy of `source`, each key to every target resolveModificationKey finds
+ * (see the README's "Modifications"). A key that reaches nothing is left out and listed in `unmatched`.
  */
 export function applyModifications(source: RenderScript, modifications: Record<string, unknown> | undefined): ResolvedSource {
   const out = structuredClone(source);
   const unmatched: string[] = [];
   if (!modifications) return { source: out, unmatched };
-  const elements = allElements(out);
-  const byKey = (key: string) => elements.filter((el) => el.name === key || el.id === key);
-
+  const index = indexSource(out);
   for (const [key, value] of Object.entries(modifications)) {
-    let applied = false;
-    const direct = byKey(key);
-    for (const el of direct) {
-      const prop = mainProperty(el);
-      if (prop === undefined) continue;
-      el[prop] = prop === 'text' ? asText(value) : value;
-      applied = true;
-    }
-    if (!key.includes('.')) {
-      for (const el of elements) {
-        if (el.type === 'text' && typeof el.text === 'string' && el.text.includes(placeholder(key))) {
-          el.text = el.text.split(placeholder(key)).join(asText(value));
-          applied = true;
-        }
-      }
-      if (direct.length === 0 && TOP_LEVEL.has(key)) {
-        out[key] = value;
-        applied = true;
-      }
-    } else if (direct.length === 0) {
-      const parts = key.split('.');
-      for (let i = parts.length - 1; i >= 1 && !applied; i--) {
-        const matches = byKey(parts.slice(0, i).join('.'));
-        if (matches.length === 0) continue;
-        const rest = parts.slice(i);
-        for (const el of matches) {
-          if (rest.length === 2 && rest[0] === 'text' && typeof el.text === 'string' && el.text.includes(placeholder(rest[1]!))) {
-            el.text = el.text.split(placeholder(rest[1]!)).join(asText(value));
-            applied = true;
-          } else if (setPath(el, rest, value)) {
-            applied = true;
-          }
-        }
-      }
-    }
-    if (!applied) unmatched.push(key);
+    const resolved = resolveModificationKey(index, key);
+    if ('problem' in resolved) unmatched.push(key);
+    else for (const target of resolved.targets) apply(out, target, value);
   }
   return { source: out, unmatched };
-}
-
-const toNumber = (v: unknown): number | undefined => {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*(px)?\s*$/.test(v)) return Number.parseFloat(v);
-  return undefined;
-};
-
-const toSeconds = (v: unknown): number | undefined => {
-  if (typeof v === 'string') {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*s?\s*$/.exec(v);
-    return m ? Number(m[1]) : undefined;
-  }
-  return toNumber(v);
-};
-
-/** Length of the timeline when the source gives no `duration`: the latest element end, else 5 s. */
-function timelineSeconds(source: RenderScript): number {
-  let end = 0;
-  const tracks = new Map<number, number>();
-  const list = Array.isArray(source.elements) ? source.elements : [];
-  for (const el of list) {
-    if (!isObject(el)) continue;
-    const duration = toSeconds(el.duration);
-    if (duration === undefined) continue;
-    // Elements on one track play one after another unless they have an explicit time.
-    const track = toNumber(el.track) ?? -1;
-    const start = toSeconds(el.time) ?? tracks.get(track) ?? 0;
-    tracks.set(track, start + duration);
-    end = Math.max(end, start + duration);
-  }
-  return end > 0 ? end : 5;
 }
 
 export interface OutputOptions {
@@ -195,22 +105,16 @@ export const DEFAULT_SIZE = { width: 1280, height: 720 } as const;
  */
 export function planOutput(source: RenderScript, options: OutputOptions): OutputPlan | { error: string } {
   const raw = options.output_format ?? source.output_format ?? 'jpg';
-  if (raw !== 'jpg' && raw !== 'png' && raw !== 'gif' && raw !== 'mp4') {
-    return { error: `The output format '${JSON.stringify(raw)}' is not supported. Use jpg, png, gif or mp4.` };
+  if (!(OUTPUT_FORMATS as readonly unknown[]).includes(raw)) {
+    return { error: `The output format '${JSON.stringify(raw)}' is not supported. Use ${OUTPUT_FORMATS.join(', ')}.` };
   }
-  const format: OutputFormat = raw;
-  const baseW = toNumber(source.width) ?? DEFAULT_SIZE.width;
-  const baseH = toNumber(source.height) ?? DEFAULT_SIZE.height;
+  const format = raw as OutputFormat;
+  const baseW = pixelsOf(source.width) ?? DEFAULT_SIZE.width;
+  const baseH = pixelsOf(source.height) ?? DEFAULT_SIZE.height;
   if (!(baseW >= 1 && baseH >= 1)) return { error: 'The width and height of the source must be positive numbers.' };
+  // The request's own ranges (render_scale, max_width, max_height) were checked by checkRenderRequest.
   const renderScale = options.render_scale ?? 1;
-  if (!(renderScale > 0 && renderScale <= 10)) return { error: 'The render_scale must be greater than 0 and at most 10.' };
-  let scale = renderScale;
-  if (options.max_width !== undefined || options.max_height !== undefined) {
-    if ((options.max_width !== undefined && !(options.max_width >= 1)) || (options.max_height !== undefined && !(options.max_height >= 1))) {
-      return { error: 'max_width and max_height must be at least 1.' };
-    }
-    scale = Math.min(renderScale, (options.max_width ?? Infinity) / baseW, (options.max_height ?? Infinity) / baseH);
-  }
+  const scale = Math.min(renderScale, (options.max_width ?? Infinity) / baseW, (options.max_height ?? Infinity) / baseH);
   let width = Math.max(1, Math.round(baseW * scale));
   let height = Math.max(1, Math.round(baseH * scale));
   if (format === 'mp4') {
@@ -220,13 +124,10 @@ export function planOutput(source: RenderScript, options: OutputOptions): Output
   if (format === 'jpg' || format === 'png') {
     return { format, width, height, frame_rate: null, duration: null, render_scale: renderScale };
   }
-  const limit = format === 'mp4' ? 60 : 15;
-  const fps = options.frame_rate ?? toNumber(source.frame_rate) ?? (format === 'mp4' ? 60 : 15);
-  if (!(fps >= 1 && fps <= limit)) {
-    return { error: `The frame_rate of ${format} output must be between 1 and ${limit}, got ${fps}.` };
-  }
-  const duration = toSeconds(source.duration) ?? timelineSeconds(source);
-  return { format, width, height, frame_rate: fps, duration, render_scale: renderScale };
+  const fps = options.frame_rate ?? pixelsOf(source.frame_rate) ?? DEFAULT_FRAME_RATE[format];
+  const fpsProblem = frameRateProblem(format, fps);
+  if (fpsProblem) return { error: `${fpsProblem[0]!.toUpperCase()}${fpsProblem.slice(1)}.` };
+  return { format, width, height, frame_rate: fps, duration: durationOf(source), render_scale: renderScale };
 }
 
 /** Visible text of the resolved source, top to bottom, for drawing into still images. */

@@ -74,9 +74,9 @@ test('variable errors name the variable: unknown, missing and wrong type', async
     variables: { product_name: { type: 'image', properties: { url: 'https://e.com/x.png' } }, colour: { type: 'text', properties: { content: 'red' } } },
   })) as Record<string, string[]>;
   expect(err.variables).toEqual(expect.arrayContaining([
-    expect.stringMatching(/^product_name: .*"text"/),
-    expect.stringMatching(/^colour: Unknown variable/),
-    expect.stringMatching(/^product_image: .*required/),
+    expect.stringMatching(/^product_name: .*text in the template, got image/),
+    expect.stringMatching(/^colour: unknown variable/),
+    expect.stringMatching(/^product_image: required .* is missing/),
   ]));
 });
 

@@ -185,10 +185,12 @@ test('an output beyond the emulator size limit fails the render instead of tying
   expect(failed.error_message).toMatch(/5400×9600 exceeds the emulator's limit/);
 });
 
-test('a video longer than the emulator limit fails the render with a clear message', async () => {
+test('a video made longer than the limit by its modifications fails the render with a clear message', async () => {
   const emu = await emulator();
+  // The request itself declares 1 s (a declared 5 h is refused with a 400 before anything is queued).
   const [r] = await createRender(emu, {
-    source: { output_format: 'mp4', width: 64, height: 36, frame_rate: 1, duration: 5 * 3600, elements: [{ type: 'text', text: 'long' }] },
+    source: { output_format: 'mp4', width: 64, height: 36, frame_rate: 1, elements: [{ type: 'text', name: 'Long', text: 'long', duration: 1 }] },
+    modifications: { 'Long.duration': 5 * 3600 },
   });
   emu.clock.advance(24 * 3600_000);
   const failed = await render(emu, r!.id);

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { operationSchemas as ops } from '@reelkit/core/creatomate';
+import { checkModifications, elementsOf, type ModificationProblemCode } from '@reelkit/core/rules/creatomate';
 import { CREATOMATE_TEMPLATE_IDS as T, creatomateTemplates } from '../src/index.js';
 import { allElements, applyModifications, planOutput, type RenderScript } from '../src/renderscript.js';
-import { cm, emulator } from './helpers.js';
+import { CF, cf, cm, emulator } from './helpers.js';
 
 const source = (id: string) => creatomateTemplates.find((t) => t.id === id)!.source as RenderScript;
 const el = (s: RenderScript, name: string) => allElements(s).find((e) => e.name === name)!;
@@ -50,6 +51,57 @@ describe('applyModifications', () => {
     expect(unmatched).toEqual(['No-Such-Element']);
   });
 
+  test('a bare shape name sets nothing: shapes have no documented main property', () => {
+    const { source: s, unmatched } = applyModifications(source(T.productCard), { 'Badge-Circle': '#00ff00' });
+    expect(el(s, 'Badge-Circle').fill_color).toBe('#d0021b');
+    expect(unmatched).toEqual(['Badge-Circle']);
+  });
+
+  test('top-level fonts (documented) is applied, also by a path into it', () => {
+    const fonts = [{ family: 'Inter', source: 'https://cdn.example.com/inter.woff2' }];
+    const { source: s, unmatched } = applyModifications(source(T.productCard), { fonts });
+    expect(s.fonts).toEqual(fonts);
+    expect(unmatched).toEqual([]);
+    const deep = applyModifications(source(T.productCard), { 'fonts.0.family': 'Inter' });
+    expect(deep.source.fonts).toEqual([{ family: 'Inter' }]);
+  });
+
+  test('keyframe paths set the keyframe, creating the list when the property had a plain value', () => {
+    const { source: s, unmatched } = applyModifications(source(T.productCard), { 'Price.y.0.value': '10%', 'Price.y.0.time': 0 });
+    expect(el(s, 'Price').y).toEqual([{ value: '10%', time: 0 }]);
+    expect(unmatched).toEqual([]);
+  });
+
+  test('unsafe keys are never applied: no prototype is reached and no sparse list is built', () => {
+    const { source: s, unmatched } = applyModifications(source(T.productCard), { 'Product-Name.__proto__.source': { polluted: true }, 'Price.x.100000000.value': 1 });
+    expect(unmatched).toEqual(['Product-Name.__proto__.source', 'Price.x.100000000.value']);
+    expect(({} as Record<string, unknown>).source).toBeUndefined();
+    expect(Array.isArray(el(s, 'Price').x)).toBe(false);
+  });
+
+  // The SDK's rule says which keys reach nothing; the emulator must leave exactly those unapplied.
+  const NOTHING: readonly ModificationProblemCode[] = ['unknown_key', 'no_main_property', 'unknown_placeholder', 'unsafe_key'];
+  for (const template of creatomateTemplates) {
+    test(`applies exactly the keys the SDK accepts as reaching something, for seed template "${template.name}"`, () => {
+      const src = template.source as RenderScript;
+      const keys = new Set(['fonts', 'width', 'No-Such', 'constructor', 'x.__proto__.y', 'duration']);
+      for (const e of elementsOf(src)) {
+        const handle = e.name ?? e.id;
+        if (handle === null) continue;
+        for (const k of [handle, `${handle}.opacity`, `${handle}.fill_color.0.value`, `${handle}.text.nope`, `${handle}.a.b.c`, `${handle.slice(0, -1)}`]) keys.add(k);
+        for (const p of e.placeholders) keys.add(p).add(`${handle}.text.${p}`);
+      }
+      const mods = Object.fromEntries([...keys].map((k) => [k, 'x']));
+      const problems = checkModifications(src, mods);
+      const unmatched = new Set(applyModifications(src, mods).unmatched);
+      // Every key the emulator ignores is one the SDK reports; every key the SDK says reaches nothing is ignored.
+      for (const key of unmatched) expect(problems.map((p) => p.key), key).toContain(key);
+      for (const p of problems.filter((p) => NOTHING.includes(p.code))) expect(unmatched.has(p.key), p.key).toBe(true);
+      // The SDK may say more only as a lint: a property name no element kind documents, or a value of the wrong kind.
+      for (const p of problems.filter((p) => !unmatched.has(p.key))) expect(['unknown_property', 'invalid_value'], p.key).toContain(p.code);
+    });
+  }
+
   test('the template itself is never changed', () => {
     const before = JSON.stringify(source(T.productCard));
     applyModifications(source(T.productCard), { 'Product-Name': 'x', width: 1 });
@@ -83,4 +135,38 @@ test('the API echoes modifications and sizes the output from modified width/heig
   emu.clock.advance(60_000);
   const done = ops.getRender.response.parse((await cm(emu, 'GET', `/renders/${r!.id}`)).body);
   expect(done).toMatchObject({ width: 300, height: 150, render_scale: 0.5 });
+});
+
+describe('modification keys and request ranges over HTTP', () => {
+  test.each([
+    ['a __proto__ segment', { 'Product-Name.__proto__.source': {} }, /__proto__/],
+    ['a constructor segment', { 'constructor.prototype': {} }, /constructor/],
+    ['an index into a sparse list', { 'Badge.elements.100000000': 'x' }, /out of range \(at most 9999\)/],
+  ])('400 naming the key for %s, and the emulator keeps serving everyone', async (_name, modifications, hint) => {
+    const emu = await emulator();
+    const res = await cm(emu, 'POST', '/renders', { template_id: T.productCard, modifications });
+    expect(res.status).toBe(400);
+    expect((res.body as { hint: string }).hint).toMatch(hint);
+    const [key] = Object.keys(modifications);
+    expect((res.body as { hint: string }).hint).toContain(`modifications.${key!}`);
+    expect((await cm(emu, 'POST', '/renders', { template_id: T.productCard, modifications: { 'Product-Name': 'ok' } })).status).toBe(202);
+    expect((await cm(emu, 'GET', '/renders', undefined, 'another-tenant-key')).status).toBe(200);
+  });
+
+  test('a declared duration over 4 hours is answered 400 with the limit, before anything is queued', async () => {
+    const emu = await emulator();
+    const res = await cm(emu, 'POST', '/renders', { source: { output_format: 'mp4', duration: 5 * 3600, elements: [] } });
+    expect(res.status).toBe(400);
+    expect((res.body as { hint: string }).hint).toMatch(/14400 s/);
+    expect((await cm(emu, 'GET', '/renders')).body).toEqual([]);
+  });
+});
+
+test('a Creatify job may leave out a required variable that has a default (the SDK agrees)', async () => {
+  const emu = await emulator();
+  const res = await cf(emu, 'POST', '/api/custom_template_jobs/', {
+    template_id: '1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a61',
+    variables: { product_name: { type: 'text', properties: { content: 'Mug' } }, product_image: { type: 'image', properties: { url: 'https://cdn.example.com/mug.png' } } },
+  }, CF);
+  expect(res.status).toBe(201);
 });

@@ -3,7 +3,7 @@
 // same core client (so the GETs count in its rate limiter) and trusted only for `cacheMs`, so a
 // long-running server does not check against a template edited an hour ago.
 import { validateModifications, type ModificationProblem, type RenderScript, type Template, type Templates } from '@reelkit/templates';
-import type { CallOptions } from './core-next.js';
+import type { CallOptions } from '@reelkit/core';
 import { TemplateNotCheckableError } from './errors.js';
 import type { CreateRenderParams } from './types.js';
 

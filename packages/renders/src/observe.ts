@@ -2,7 +2,7 @@
 // renders stays inside the rate limit: one `GET /renders?limit=100` covers the most recent 100,
 // the rest (older ones, or all of them when the list is unavailable) are fetched by id.
 import { ApiError, type CreatomateClient } from '@reelkit/core';
-import type { CallOptions } from './core-next.js';
+import type { CallOptions } from '@reelkit/core';
 import type { Render } from './types.js';
 
 /** After the list answers "not here" (it is unconfirmed in Creatomate's docs), renders are fetched by id for this long. */

@@ -8,7 +8,7 @@ import { createTemplates, type Templates } from '@reelkit/templates';
 import { checkCreateParams, checkId, checkIds, checkListQuery, checkOptions } from './arguments.js';
 import { collectBatch, createBatch, type BatchGenerator } from './batch/batch.js';
 import type { BatchOptions, BatchResult, BatchSummary } from './batch/types.js';
-import { linkSignals, pickCallOptions, rateLimitOf, type CallOptions } from './core-next.js';
+import { linkSignals, pickCallOptions, type CallOptions } from '@reelkit/core';
 import { InvalidModificationsError } from './errors.js';
 import { DEFAULT_TEMPLATE_CACHE_MS, modificationProblems, templateCache } from './modifications.js';
 import { observer } from './observe.js';
@@ -126,7 +126,7 @@ export function createRenders(client: CreatomateClient, options: RendersOptions 
     checkListQuery(query);
     return client.GET('/renders', { params: { query }, ...pickCallOptions(opts) });
   };
-  const batch = createBatch({ create, list, observe, rateLimit: rateLimitOf(client) });
+  const batch = createBatch({ create, list, observe, rateLimit: client.rateLimit });
 
   return {
     templates,

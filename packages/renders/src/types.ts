@@ -1,7 +1,7 @@
 // Public types, all derived from the spec's generated types (wire names as they are).
 import type { components, operations } from '@reelkit/core/creatomate';
 import type { Modifications, ModificationsFor, RenderScript } from '@reelkit/templates';
-import type { CallOptions } from './core-next.js';
+import type { CallOptions } from '@reelkit/core';
 
 export type Render = components['schemas']['Render'];
 export type RenderStatus = components['schemas']['RenderStatus'];

@@ -1,7 +1,6 @@
 // Waiting for renders: polls through core's `poll` until every render is `succeeded` or `failed`.
 // Any other status, one this SDK does not know included, is not final: the wait goes on to its deadline.
-import { type PollInterval } from '@reelkit/core';
-import { linkSignals, poll, pickCallOptions, type WaitOptions } from './core-next.js';
+import { linkSignals, poll, pickCallOptions, type PollInterval, type WaitOptions } from '@reelkit/core';
 import { RenderFailedError } from './errors.js';
 import type { Observe } from './observe.js';
 import { isTerminal, type Render } from './types.js';

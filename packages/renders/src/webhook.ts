@@ -4,7 +4,7 @@
 // to know *which* render to re-fetch.
 import { decodeWebhookBody, WebhookPayloadError } from '@reelkit/core';
 import { zRender } from '@reelkit/core/creatomate';
-import { toIssues } from './core-next.js';
+import { toIssues } from '@reelkit/core';
 import type { Render } from './types.js';
 
 /** Core's class, re-exported: catching it catches both vendors' webhook payload errors. */

@@ -67,7 +67,7 @@ describe('a status this SDK does not know is not final', () => {
     const { renders } = await driftingServer(undefined);
     const [created] = await renders.create({ template_id: TEMPLATE }, { checkModifications: false });
     let polls = 0;
-    await expect(renders.waitFor(created!.id, { interval: fast, deadlineMs: 100, onProgress: () => polls++ })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(renders.waitFor(created!.id, { interval: fast, deadlineMs: 300, onProgress: () => polls++ })).rejects.toBeInstanceOf(TimeoutError);
     expect(polls).toBeGreaterThan(1);
   });
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCreatomateClient } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T, startEmulator, type Emulator } from '@reelkit/emulator';
-import { createRenders, signWebhookUrl } from '../src/index.js';
+import { createRenders, MemoryLedger, signWebhookUrl } from '../src/index.js';
 import { main as batch } from '../examples/batch.js';
 import { main as quickstart } from '../examples/quickstart.js';
 import { renderForOrder, webhookReceiver } from '../examples/webhook-receiver.js';
@@ -57,6 +57,15 @@ describe('examples', { timeout: 30_000 }, () => {
     const renders = await stored();
     expect(renders).toHaveLength(customers.length); // never submitted twice
     expect(renders.every((r) => r.status === 'succeeded')).toBe(true);
+  });
+
+  it('batch run again with the same ledger reports every customer and sends nothing new', async () => {
+    const customers = ['Ada', 'Grace'].map((name) => ({ name, quote: `${name} says hi` }));
+    const ledger = new MemoryLedger();
+    const first = await batch(customers, ledger);
+    const again = await batch(customers, ledger);
+    expect(again).toEqual(first);
+    expect(await stored()).toHaveLength(customers.length);
   });
 
   it('webhook-receiver marks orders from signed deliveries only, and refuses forged ones', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, RequestValidationError, ReelkitError } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import { isMaybeSubmitted } from '../src/core-next.js';
+import { isMaybeSubmitted } from '@reelkit/core';
 import type { CreateOptions, CreateRenderParams, ListRendersQuery } from '../src/index.js';
 import { setup, type Setup } from './helpers.js';
 

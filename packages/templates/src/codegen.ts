@@ -1,9 +1,9 @@
 // Typed templates: emits a TypeScript module whose per-template `Modifications` types have exactly
 // the keys that template's source can address, and registers them in `TemplateRegistry` so
 // `renders.create({ template_id, modifications })` is checked at compile time.
-import { walkElements } from './inspect.js';
-import { TOP_LEVEL_PROPERTIES, type Template, type ValueKind } from './renderscript.js';
-import { propertiesOf } from './validate.js';
+import { ReelkitError } from '@reelkit/core';
+import { elementsOf, propertiesOf, TOP_LEVEL_PROPERTIES } from '@reelkit/core/rules/creatomate';
+import type { Template, ValueKind } from './renderscript.js';
 
 /**
  * Filled in by modules that `generateTemplateTypes` emits (declaration merging): template id →
@@ -52,10 +52,10 @@ function identifiers(templates: readonly Template[]): string[] {
 
 /** key → union of value types, in first-seen order. */
 function modificationKeys(template: Template): Map<string, Set<string>> {
-  if (!template.source) throw new TypeError(`Template ${template.id} has no source; fetch each template with templates.get(id) before generating types.`);
+  if (!template.source) throw new ReelkitError(`Template ${template.id} has no source; fetch each template with templates.get(id) before generating types.`);
   const keys = new Map<string, Set<string>>();
   const add = (key: string, kind: ValueKind) => keys.set(key, (keys.get(key) ?? new Set()).add(TYPE_OF[kind]));
-  const elements = walkElements(template.source);
+  const elements = elementsOf(template.source);
   for (const el of elements) {
     for (const handle of new Set([el.name, el.id])) {
       if (handle === null) continue;

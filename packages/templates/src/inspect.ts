@@ -1,7 +1,8 @@
-// Discovery of what a template's modifications can address, following Creatomate's rules
-// (../shared/reference/creatomate-api.md §3–4): elements are addressed by name or id at any depth,
-// a bare name sets the main property, `{{placeholder}}` tokens in text are keys of their own.
-import { ELEMENT_TYPES, mainPropertyOf, TOP_LEVEL_PROPERTIES, type ElementType, type SpecSource } from './renderscript.js';
+// Discovery of what a template's modifications can address. The addressing rules themselves (names
+// and ids at any depth, main properties, `{{placeholder}}` keys) are vendor rules in
+// @reelkit/core/rules/creatomate, the same ones the emulator applies; this shapes them for readers.
+import { elementsOf, TOP_LEVEL_PROPERTIES, type SourceElement } from '@reelkit/core/rules/creatomate';
+import type { ElementType, SpecSource } from './renderscript.js';
 
 export interface InspectedElement {
   type: ElementType;
@@ -37,53 +38,26 @@ export interface TemplateInspection {
   placeholders: Placeholder[];
 }
 
-const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
-
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function placeholdersIn(text: unknown): string[] {
-  if (typeof text !== 'string') return [];
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
-}
-
-const asString = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-/** Every element with its position, addressable or not (validation needs the unnamed ones' placeholders). */
-export function walkElements(source: SpecSource): (InspectedElement & { raw: Record<string, unknown> })[] {
-  const out: (InspectedElement & { raw: Record<string, unknown> })[] = [];
-  const walk = (list: unknown, path: string[]) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((raw: unknown, index) => {
-      if (!isRecord(raw)) return;
-      const type = (ELEMENT_TYPES as readonly unknown[]).includes(raw.type) ? (raw.type as ElementType) : null;
-      if (type === null) return;
-      const name = asString(raw.name);
-      const id = asString(raw.id);
-      const main = mainPropertyOf(type) ?? null;
-      out.push({
-        type,
-        name,
-        id,
-        dynamic: raw.dynamic === true,
-        visible: raw.visible !== false,
-        locked: raw.locked === true,
-        path,
-        mainProperty: main,
-        value: main ? raw[main] : undefined,
-        placeholders: type === 'text' ? placeholdersIn(raw.text) : [],
-        properties: Object.keys(raw).filter((k) => !['type', 'elements', 'name', 'id'].includes(k)),
-        raw,
-      });
-      if (type === 'composition') walk(raw.elements, [...path, name ?? id ?? `#${index}`]);
-    });
+function inspected(el: SourceElement): InspectedElement {
+  const { raw } = el;
+  return {
+    type: el.type,
+    name: el.name,
+    id: el.id,
+    dynamic: raw.dynamic === true,
+    visible: raw.visible !== false,
+    locked: raw.locked === true,
+    path: el.path,
+    mainProperty: el.mainProperty,
+    value: el.mainProperty ? raw[el.mainProperty] : undefined,
+    placeholders: el.placeholders,
+    properties: Object.keys(raw).filter((k) => !['type', 'elements', 'name', 'id'].includes(k)),
   };
-  walk(source.elements, []);
-  return out;
 }
 
 /** Lists what a RenderScript source lets `modifications` address. Pass a template's `source` (from `templates.get`). */
 export function inspectTemplate(source: SpecSource): TemplateInspection {
-  const all = walkElements(source);
+  const all = elementsOf(source);
   const properties: Record<string, unknown> = {};
   for (const key of Object.keys(TOP_LEVEL_PROPERTIES)) if (source[key] !== undefined) properties[key] = source[key];
 
@@ -93,7 +67,7 @@ export function inspectTemplate(source: SpecSource): TemplateInspection {
   }
   return {
     properties,
-    elements: all.filter((el) => el.name !== null || el.id !== null).map(({ raw: _raw, ...el }) => el),
+    elements: all.filter((el) => el.name !== null || el.id !== null).map(inspected),
     placeholders: [...placeholders].map(([name, elements]) => ({ name, elements })),
   };
 }

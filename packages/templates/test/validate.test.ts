@@ -117,14 +117,38 @@ describe('validateModifications', () => {
     expect(validateModifications(src, { 'Title v1.2': 'x', 'Title v1.2.fill_color': '#000', 'Text 1.text': 'y' })).toEqual([]);
   });
 
-  it('flags keys named like Object.prototype members (constructor, toString, hasOwnProperty)', () => {
-    const keys = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'constructor.name', 'hasOwnProperty.foo', 'toString.0.value'];
+  it('flags keys named like Object.prototype members (toString, hasOwnProperty) as unknown', () => {
+    const keys = ['toString', 'hasOwnProperty', 'hasOwnProperty.foo', 'toString.0.value'];
     const problems = validateModifications(story, Object.fromEntries(keys.map((k) => [k, 'x'])));
     expect(problems.map((p) => [p.key, p.code])).toEqual(keys.map((k) => [k, 'unknown_key']));
-    expect(validateModifications(story, { 'Headline.constructor': 'x', 'Headline.valueOf': 'x' }).map((p) => [p.key, p.code])).toEqual([
-      ['Headline.constructor', 'unknown_property'],
-      ['Headline.valueOf', 'unknown_property'],
-    ]);
+    expect(validateModifications(story, { 'Headline.valueOf': 'x' }).map((p) => [p.key, p.code])).toEqual([['Headline.valueOf', 'unknown_property']]);
+  });
+
+  it('refuses keys with a __proto__, constructor or prototype segment, or an index above 9999, as unsafe', () => {
+    const keys = ['__proto__', 'constructor', 'constructor.name', 'Headline.constructor', 'Product-Name.__proto__.source', 'Headline.prototype', 'Headline.x.100000000.value', 'fonts.10000'];
+    const problems = validateModifications(story, Object.fromEntries(keys.map((k) => [k, 'x'])));
+    expect(problems.map((p) => [p.key, p.code])).toEqual(keys.map((k) => [k, 'unsafe_key']));
+    expect(validateModifications(story, { 'Headline.x.9999.value': '10%', 'fonts.0.source': 'https://cdn.example.com/a.woff2' })).toEqual([]);
+  });
+
+  it('suggests by a distance that counts a transposition as one edit', () => {
+    // Product-Image first: plain Levenshtein ties the two at 2 edits and would pick it.
+    const src = { elements: [{ type: 'image', name: 'Product-Image', source: 'https://x.test/a.png' }, { type: 'text', name: 'Product-Name', text: 'a' }] };
+    expect(validateModifications(src, { 'Product-Nmae': 'x' })).toEqual([expect.objectContaining({ code: 'unknown_key', suggestion: 'Product-Name' })]);
+  });
+
+  it('prefers a placeholder over the element that contains it, and suggests nothing when nothing is close', () => {
+    const src = { elements: [{ type: 'text', name: 'Price', text: 'Only {{price}}' }] };
+    expect(validateModifications(src, { prcie: '9 €' })).toEqual([expect.objectContaining({ code: 'unknown_key', suggestion: 'price' })]);
+    const [far] = validateModifications(src, { shipping_costs: 'x' });
+    expect(far).toMatchObject({ code: 'unknown_key' });
+    expect(far).not.toHaveProperty('suggestion');
+  });
+
+  it('accepts the documented top-level fonts, and refuses a bare shape name (shapes have no main property)', () => {
+    const src = { elements: [{ type: 'shape', name: 'Badge', fill_color: '#000000' }] };
+    expect(validateModifications(src, { fonts: [{ family: 'Inter', source: 'https://cdn.example.com/inter.woff2' }] })).toEqual([]);
+    expect(validateModifications(src, { Badge: '#ff0000' })).toEqual([expect.objectContaining({ code: 'no_main_property' })]);
   });
 
   it('accepts extra path parts only as a keyframe path or a scoped placeholder', () => {

@@ -2,15 +2,10 @@
 // (create, preview, render) are sent once by the package; here they are only estimated and confirmed.
 import { AbortError } from '@reelkit/core';
 import {
-  audio,
-  avatar,
   createCreatify,
   estimateCredits,
   estimateJobCredits,
-  image,
-  text,
-  video,
-  voiceover,
+  vars,
   type CreditOperation,
   type CustomTemplateDetail,
   type CustomTemplateJob,
@@ -24,6 +19,8 @@ import type { Context } from '../context.js';
 import { ExitWith, NotConfirmedError, RemoteFailureError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { createProgress } from '../progress.js';
+
+const { audio, avatar, image, text, video, voiceover } = vars;
 
 const api = (ctx: Context) => createCreatify(ctx.creatify());
 

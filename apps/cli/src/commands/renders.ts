@@ -84,7 +84,7 @@ export async function create(ctx: Context, opts: CreateOpts): Promise<void> {
   if (opts.download && !opts.wait) throw new UsageError('--download needs --wait');
   const params = buildParams(ctx, opts);
   const renders = client(ctx);
-  const created = await renders.create(params, { validate: opts.check, signal: ctx.signal });
+  const created = await renders.create(params, { checkModifications: opts.check, signal: ctx.signal });
   if (!opts.wait) {
     ctx.out.data(created);
     ctx.out.table(HEAD, created.map(row));

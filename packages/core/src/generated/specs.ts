@@ -8,7 +8,7 @@ export const specs = {
     "title": "Creatomate API",
     "version": "1.0",
     "openapi": "3.0.1",
-    "sha256": "cb96ea83e38e95fa2d9baaa9d75330391f9cda107c2e6d4432e20bff9c5466e6",
+    "sha256": "cebfd1092bc81c68eb1597670b9c9ad6b69117397fa7c2ed58ed873b87aca743",
     "operations": 6
   },
   "creatify": {
@@ -16,7 +16,7 @@ export const specs = {
     "title": "Creatify API (custom templates)",
     "version": "1.0.0",
     "openapi": "3.0.3",
-    "sha256": "83dfbafd2c1d648c8349befaa0d0705fbcd629b422a6e104baea37c922f20925",
+    "sha256": "bcb32d413d085c61dfc70cd7db49f3dab71f4762da50007073bb3355c724ac9f",
     "operations": 7
   }
 } as const;

@@ -4,3 +4,27 @@
 
 /** Largest request body the API accepts, in bytes (larger ones are answered 413). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export {
+  checkVariables,
+  isHttpUrl,
+  MEDIA_KINDS,
+  mustBeGiven,
+  VARIABLE_KINDS,
+  type VariableDetail,
+  type VariableKind,
+  type VariableProblem,
+  type VariableProblemReason,
+} from './creatify-variables.js';
+export {
+  billedBlocks,
+  CREDIT_PRICES,
+  CREDIT_ROUNDING_RULE,
+  creditsFor,
+  priceOf,
+  type CreditOperation,
+  type CreditPrice,
+  type ModelVersion,
+} from './creatify-prices.js';
+export { checkJobInput, isUuid } from './creatify-input.js';
+export { closestMatch, editDistance, type Suggestion } from './suggest.js';

@@ -7,3 +7,49 @@ export const RATE_LIMIT = { requests: 30, windowMs: 10_000 } as const;
 
 /** Largest request body the API accepts, in bytes (larger ones are answered 413). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export {
+  ELEMENT_PROPERTIES,
+  ELEMENT_TYPES,
+  elementsOf,
+  fillPlaceholder,
+  indexSource,
+  isRecord,
+  mainPropertyOf,
+  OUTPUT_FORMATS,
+  placeholdersIn,
+  propertiesOf,
+  TOP_LEVEL_PROPERTIES,
+  type ElementType,
+  type Modifications,
+  type OutputFormat,
+  type Source,
+  type SourceElement,
+  type SourceIndex,
+  type ValueKind,
+} from './renderscript.js';
+export {
+  checkModifications,
+  checkValue,
+  describeValue,
+  MAX_PATH_INDEX,
+  MAX_PATH_SEGMENTS,
+  resolveModificationKey,
+  unsafeKeyReason,
+  type ModificationProblem,
+  type ModificationProblemCode,
+  type ModificationTarget,
+  type Resolution,
+} from './modifications.js';
+export {
+  checkRenderRequest,
+  DEFAULT_FRAME_RATE,
+  durationOf,
+  durationProblem,
+  FRAME_RATE_RANGE,
+  frameRateProblem,
+  MAX_DURATION_SECONDS,
+  pixelsOf,
+  secondsOf,
+} from './render-request.js';
+export { closestMatch, editDistance, type Suggestion } from './suggest.js';

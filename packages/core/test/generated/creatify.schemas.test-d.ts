@@ -9,10 +9,13 @@ import type * as zod from '../../src/generated/creatify/zod.js';
 type Schemas = components['schemas'];
 /** Drops the index signature that `additionalProperties: true` adds, keeping the declared keys. */
 type KnownKeys<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+/** Undoes OpenEnum (`| (string & {})`), deeply: what the zod schema of the spec's closed enum outputs. */
+type IsOpen<T> = [T] extends [string] ? ((<G>() => G extends T ? 1 : 2) extends <G>() => G extends string & {} ? 1 : 2 ? true : false) : false;
+type Closed<T> = T extends unknown ? (IsOpen<T> extends true ? never : T extends object ? { [K in keyof T]: Closed<T[K]> } : T) : never;
 
 describe('creatify: generated zod schemas match the generated types', () => {
-  it('JobStatus: zod and openapi-typescript agree', () => {
-    expectTypeOf<z.output<typeof zod.zJobStatus>>().toEqualTypeOf<Schemas['JobStatus']>();
+  it('JobStatus: zod and openapi-typescript agree (exception: open-enums, see scripts/type-exceptions.mjs)', () => {
+    expectTypeOf<z.output<typeof zod.zJobStatus>>().toEqualTypeOf<Closed<Schemas['JobStatus']>>();
   });
   it('ModelVersion: zod and openapi-typescript agree', () => {
     expectTypeOf<z.output<typeof zod.zModelVersion>>().toEqualTypeOf<Schemas['ModelVersion']>();
@@ -53,8 +56,8 @@ describe('creatify: generated zod schemas match the generated types', () => {
   it('OtherVariable: zod and openapi-typescript agree', () => {
     expectTypeOf<z.output<typeof zod.zOtherVariable>>().toEqualTypeOf<Schemas['OtherVariable']>();
   });
-  it('CustomTemplateJob: zod and openapi-typescript agree', () => {
-    expectTypeOf<z.output<typeof zod.zCustomTemplateJob>>().toEqualTypeOf<Schemas['CustomTemplateJob']>();
+  it('CustomTemplateJob: zod and openapi-typescript agree (exception: open-enums, see scripts/type-exceptions.mjs)', () => {
+    expectTypeOf<z.output<typeof zod.zCustomTemplateJob>>().toEqualTypeOf<Closed<Schemas['CustomTemplateJob']>>();
   });
   it('CustomTemplate: zod and openapi-typescript agree', () => {
     expectTypeOf<z.output<typeof zod.zCustomTemplate>>().toEqualTypeOf<Schemas['CustomTemplate']>();

@@ -7,7 +7,7 @@
 // `submit.ts` (the ledger rule per item), `reconcile.ts` (finding an item by its tag), `sweep.ts`
 // (status checks of everything in flight), `pace.ts` (spacing submissions inside the rate limit).
 import { ReelkitError, RequestValidationError } from '@reelkit/core';
-import { linkSignals } from '../core-next.js';
+import { linkSignals } from '@reelkit/core';
 import { checkPositiveInteger } from '../arguments.js';
 import { MemoryLedger } from '../ledger.js';
 import type { CreateRenderParams, Render } from '../types.js';

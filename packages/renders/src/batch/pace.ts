@@ -3,7 +3,7 @@
 // submissions can wait a whole window: submissions are spread evenly over the window instead,
 // leaving one slot per check interval free.
 import type { RateLimitWindow } from '@reelkit/core';
-import { sleep } from '../core-next.js';
+import { sleep } from '@reelkit/core';
 
 /**
  * Time between two submissions: the limit's budget minus one request per status check, spread

@@ -1,7 +1,7 @@
 // The submitter: one item through the ledger rule (src/ledger.ts) — claim, reconcile a previous
 // attempt by its tag, POST at most once, settle.
 import { AbortError, ReelkitError } from '@reelkit/core';
-import { isMaybeSubmitted } from '../core-next.js';
+import { isMaybeSubmitted } from '@reelkit/core';
 import type { LedgerEntry, SubmissionLedger } from '../ledger.js';
 import type { CreateRenderParams, Render } from '../types.js';
 import { batchTag, findByTag } from './reconcile.js';

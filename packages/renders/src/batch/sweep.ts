@@ -1,7 +1,7 @@
 // The sweeper: checks every render in flight together, one request per interval (see `observe`),
 // and finishes an item once all of its renders are final.
 import { AbortError, TimeoutError } from '@reelkit/core';
-import { sleep } from '../core-next.js';
+import { sleep } from '@reelkit/core';
 import { RenderFailedError } from '../errors.js';
 import type { Observe } from '../observe.js';
 import { isTerminal, type Render } from '../types.js';

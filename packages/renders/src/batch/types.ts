@@ -1,7 +1,7 @@
 // The batch's public types and what it needs from the renders client (passed in, never imported
 // back from renders.ts: no cycle).
 import type { RateLimitWindow } from '@reelkit/core';
-import type { CallOptions } from '../core-next.js';
+import type { CallOptions } from '@reelkit/core';
 import type { RenderFailedError } from '../errors.js';
 import type { LedgerEntry, SubmissionLedger } from '../ledger.js';
 import type { Observe } from '../observe.js';

@@ -4,3 +4,5 @@
 export type * from './types.js';
 export * from './zod.js';
 export * from './operations.js';
+export * from './requests.js';
+export * from './responses.js';

@@ -1,94 +1,18 @@
 // generated — do not edit. Source: specs/creatify.openapi.yml via scripts/generate.mjs.
 // Regenerate with `pnpm generate`; `pnpm generate:check` fails when this file is stale.
 /* eslint-disable */
-import * as zod from './zod.js';
+import { requestSchemas } from './requests.js';
+import { responseSchemas } from './responses.js';
 
 /** Every operation of specs/creatify.openapi.yml, keyed by operationId, with the zod schemas that validate it. */
 export const operationSchemas = {
-  custom_template_jobs_create: {
-    operationId: 'custom_template_jobs_create',
-    method: 'POST',
-    path: '/api/custom_template_jobs/',
-    successStatus: 201,
-    unconfirmed: false,
-    bodyRequired: true,
-    body: zod.zCustomTemplateJobsCreateBody,
-    path_params: undefined,
-    query: undefined,
-    response: zod.zCustomTemplateJobsCreateResponse,
-  },
-  custom_template_jobs_preview_create: {
-    operationId: 'custom_template_jobs_preview_create',
-    method: 'POST',
-    path: '/api/custom_template_jobs/preview/',
-    successStatus: 200,
-    unconfirmed: true,
-    bodyRequired: true,
-    body: zod.zCustomTemplateJobsPreviewCreateBody,
-    path_params: undefined,
-    query: undefined,
-    response: zod.zCustomTemplateJobsPreviewCreateResponse,
-  },
-  custom_template_jobs_preview_async_create: {
-    operationId: 'custom_template_jobs_preview_async_create',
-    method: 'POST',
-    path: '/api/custom_template_jobs/preview_async/',
-    successStatus: 201,
-    unconfirmed: false,
-    bodyRequired: true,
-    body: zod.zCustomTemplateJobsPreviewAsyncCreateBody,
-    path_params: undefined,
-    query: undefined,
-    response: zod.zCustomTemplateJobsPreviewAsyncCreateResponse,
-  },
-  custom_template_jobs_render_create: {
-    operationId: 'custom_template_jobs_render_create',
-    method: 'POST',
-    path: '/api/custom_template_jobs/{id}/render/',
-    successStatus: 200,
-    unconfirmed: true,
-    bodyRequired: false,
-    body: zod.zCustomTemplateJobsRenderCreateBody,
-    path_params: zod.zCustomTemplateJobsRenderCreatePath,
-    query: undefined,
-    response: zod.zCustomTemplateJobsRenderCreateResponse,
-  },
-  custom_template_jobs_retrieve: {
-    operationId: 'custom_template_jobs_retrieve',
-    method: 'GET',
-    path: '/api/custom_template_jobs/{id}/',
-    successStatus: 200,
-    unconfirmed: false,
-    bodyRequired: false,
-    body: undefined,
-    path_params: zod.zCustomTemplateJobsRetrievePath,
-    query: undefined,
-    response: zod.zCustomTemplateJobsRetrieveResponse,
-  },
-  custom_templates_list: {
-    operationId: 'custom_templates_list',
-    method: 'GET',
-    path: '/api/custom_templates/',
-    successStatus: 200,
-    unconfirmed: false,
-    bodyRequired: false,
-    body: undefined,
-    path_params: undefined,
-    query: undefined,
-    response: zod.zCustomTemplatesListResponse,
-  },
-  custom_templates_retrieve: {
-    operationId: 'custom_templates_retrieve',
-    method: 'GET',
-    path: '/api/custom_templates/{template_id}/',
-    successStatus: 200,
-    unconfirmed: false,
-    bodyRequired: false,
-    body: undefined,
-    path_params: zod.zCustomTemplatesRetrievePath,
-    query: undefined,
-    response: zod.zCustomTemplatesRetrieveResponse,
-  },
+  custom_template_jobs_create: { ...requestSchemas.custom_template_jobs_create, response: responseSchemas.custom_template_jobs_create },
+  custom_template_jobs_preview_create: { ...requestSchemas.custom_template_jobs_preview_create, response: responseSchemas.custom_template_jobs_preview_create },
+  custom_template_jobs_preview_async_create: { ...requestSchemas.custom_template_jobs_preview_async_create, response: responseSchemas.custom_template_jobs_preview_async_create },
+  custom_template_jobs_render_create: { ...requestSchemas.custom_template_jobs_render_create, response: responseSchemas.custom_template_jobs_render_create },
+  custom_template_jobs_retrieve: { ...requestSchemas.custom_template_jobs_retrieve, response: responseSchemas.custom_template_jobs_retrieve },
+  custom_templates_list: { ...requestSchemas.custom_templates_list, response: responseSchemas.custom_templates_list },
+  custom_templates_retrieve: { ...requestSchemas.custom_templates_retrieve, response: responseSchemas.custom_templates_retrieve },
 } as const;
 
 export type OperationId = keyof typeof operationSchemas;

@@ -1,4 +1,4 @@
-// generated — do not edit. Source: specs/creatify.openapi.yml via openapi-typescript.
+// generated — do not edit. Source: specs/creatify.openapi.yml via openapi-typescript, response-only enums opened.
 // Regenerate with `pnpm generate`; `pnpm generate:check` fails when this file is stale.
 /* eslint-disable */
 export interface paths {
@@ -159,7 +159,7 @@ export interface components {
          * @description Lifecycle of a job: pending → in_queue → running → done | failed. `rejected` is also terminal.
          * @enum {string}
          */
-        JobStatus: "pending" | "in_queue" | "running" | "failed" | "done" | "rejected";
+        JobStatus: OpenEnum<"pending" | "in_queue" | "running" | "failed" | "done" | "rejected">;
         /**
          * @description Model for the avatar. `standard` costs 5 credits per 30 s (create); `aurora_v1` 1 credit per second; `aurora_v1_fast` 0.5 credit per second.
          * @enum {string}
@@ -585,3 +585,6 @@ export interface operations {
         };
     };
 }
+
+/** A closed set of known values that stays open to values the vendor adds later (autocomplete keeps the known ones). */
+export type OpenEnum<T extends string> = T | (string & {});

@@ -1,4 +1,4 @@
-// generated — do not edit. Source: specs/creatomate.openapi.yml via openapi-typescript.
+// generated — do not edit. Source: specs/creatomate.openapi.yml via openapi-typescript, response-only enums opened.
 // Regenerate with `pnpm generate`; `pnpm generate:check` fails when this file is stale.
 /* eslint-disable */
 export interface paths {
@@ -178,7 +178,7 @@ export interface components {
              * @description The output file format.
              * @enum {string}
              */
-            output_format?: "jpg" | "png" | "gif" | "mp4";
+            output_format?: OpenEnum<"jpg" | "png" | "gif" | "mp4">;
             /** @description The scale applied relative to the template. */
             render_scale?: number;
             /** @description Output width in pixels. */
@@ -207,7 +207,7 @@ export interface components {
          * @description Lifecycle state of a render. `succeeded` and `failed` are terminal states that trigger the webhook, if configured.
          * @enum {string}
          */
-        RenderStatus: "planned" | "waiting" | "transcribing" | "rendering" | "succeeded" | "failed";
+        RenderStatus: OpenEnum<"planned" | "waiting" | "transcribing" | "rendering" | "succeeded" | "failed">;
         /** @description A reusable design that renders can be produced from. */
         Template: {
             /**
@@ -464,3 +464,6 @@ export interface operations {
         };
     };
 }
+
+/** A closed set of known values that stays open to values the vendor adds later (autocomplete keeps the known ones). */
+export type OpenEnum<T extends string> = T | (string & {});
