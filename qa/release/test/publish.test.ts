@@ -86,6 +86,13 @@ describe('publish to a real registry and install outside the workspace', { timeo
     expect(out.creatifyTemplates).toBeGreaterThan(0);
   });
 
+  it('runs the first script of docs/using.md, which quotes fixtures/consumer/first.mjs verbatim', async () => {
+    const script = readFileSync(join(consumer, 'first.mjs'), 'utf8');
+    expect(readFileSync(join(repoRoot, 'docs/using.md'), 'utf8')).toContain(script);
+    const r = ok(await run('node', ['first.mjs'], { cwd: consumer, env: userEnv() }), 'node first.mjs');
+    expect(r.stdout).toMatch(/status: 'succeeded'/);
+  });
+
   it("typechecks a TypeScript file against the installed packages' declarations", async () => {
     ok(await run(join(consumer, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: consumer, env: userEnv() }), 'tsc');
   });
