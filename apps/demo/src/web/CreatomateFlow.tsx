@@ -101,6 +101,7 @@ function FieldInput({ field, value, problem, onChange }: { field: Field; value: 
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(demo): split RenderForm into smaller components (issue 10, lint limit 80)
 function RenderForm({ template, history, onBack }: { template: Template; history: HistoryEntry[]; onBack: () => void }) {
   const [form, setForm] = useState<TemplateForm>();
   const [values, setValues] = useState<Record<string, string>>({});
