@@ -9,7 +9,6 @@ import gifenc from 'gifenc';
 import { encodeMp4 } from './mp4.js';
 import type { OutputFormat } from './renderscript.js';
 import { textMask } from './text.js';
-import { MAX_DURATION_SECONDS } from '@reelkit/core/rules/creatomate';
 
 export type Rgb = readonly [number, number, number];
 
@@ -39,8 +38,11 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
 export const MAX_DIMENSION = 8192;
 /** …or with more pixels than this (twice 4K UHD), so one request cannot tie the process up for minutes. */
 export const MAX_PIXELS = 2 * 3840 * 2160;
-/** Longest video the emulator renders: the 4-hour limit the SDK checks too (@reelkit/core/rules/creatomate). */
-export const MAX_VIDEO_SECONDS = MAX_DURATION_SECONDS;
+/**
+ * Longest video the emulator renders: MAX_DURATION_SECONDS of @reelkit/core/rules/creatomate. Not imported:
+ * this module runs in the file worker, which cannot load workspace sources; a test keeps the two equal.
+ */
+export const MAX_VIDEO_SECONDS = 4 * 3600;
 
 /** A contrasting accent band, so images are not a single flat colour. */
 function accent([r, g, b]: Rgb): Rgb {
