@@ -11,13 +11,15 @@ const refuse = (path: string, message: string): never => {
 };
 
 /**
- * A create request breaks none of Creatomate's rules known before the network (@reelkit/core/rules/creatomate,
- * the ones the emulator answers 400 by): exactly one of `template_id`, `source` or `tags`, the spec's ranges,
- * a frame rate per format, the 4-hour limit, http(s) webhooks, safe modification keys.
+ * Everything Creatomate would refuse in a create request, known before the network (the shared
+ * vendor rule `checkRenderRequest`: the spec's constraints, exactly one of template_id/source/tags,
+ * frame rate per format, the duration limit, safe modification keys), with paths under `body`.
  */
 export function checkCreateParams(params: unknown): asserts params is Record<string, unknown> {
-  const issues = checkRenderRequest(params).map(({ path, message }) => ({ path: path === '(root)' ? 'body' : `body.${path}`, message }));
-  if (issues.length > 0) throw new RequestValidationError(`invalid render request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  const issues = checkRenderRequest(params).map((i) => ({ path: i.path === '(root)' ? 'body' : `body.${i.path}`, message: i.message }));
+  if (issues.length === 0) return;
+  const shown = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ');
+  throw new RequestValidationError(`Invalid render request: ${shown}${issues.length > 3 ? `; …and ${issues.length - 3} more` : ''}`, issues);
 }
 
 /** A render id: a non-empty string (its format is checked by core against the spec). */
