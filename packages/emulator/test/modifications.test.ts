@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { operationSchemas as ops } from '@reelkit/core/creatomate';
-import { checkModifications, elementsOf, type ModificationProblemCode } from '@reelkit/core/rules/creatomate';
+import { checkModifications, elementsOf, MAX_DURATION_SECONDS, type ModificationProblemCode } from '@reelkit/core/rules/creatomate';
+import { MAX_VIDEO_SECONDS } from '../src/outputs.js';
 import { CREATOMATE_TEMPLATE_IDS as T, creatomateTemplates } from '../src/index.js';
 import { allElements, applyModifications, planOutput, type RenderScript } from '../src/renderscript.js';
 import { CF, cf, cm, emulator } from './helpers.js';
@@ -151,6 +152,10 @@ describe('modification keys and request ranges over HTTP', () => {
     expect((res.body as { hint: string }).hint).toContain(`modifications.${key!}`);
     expect((await cm(emu, 'POST', '/renders', { template_id: T.productCard, modifications: { 'Product-Name': 'ok' } })).status).toBe(202);
     expect((await cm(emu, 'GET', '/renders', undefined, 'another-tenant-key')).status).toBe(200);
+  });
+
+  test('the render-time limit is the rule\'s 4 hours (the file worker keeps its own copy of the number)', () => {
+    expect(MAX_VIDEO_SECONDS).toBe(MAX_DURATION_SECONDS);
   });
 
   test('a declared duration over 4 hours is answered 400 with the limit, before anything is queued', async () => {

@@ -42,7 +42,7 @@ const firstRender = async (emu: Emulator, request: Record<string, unknown>) => b
 const cases: [file: string, answer: (emu: Emulator) => Promise<Call>][] = [
   ['creatomate.createRender.json', (emu) => cm(emu, 'POST', '/renders', { template_id: T.storyPromo, modifications: { Headline: 'Hi' }, webhook_url: 'https://example.com/wh', metadata: 'order-1234' })],
   ['creatomate.getRender.succeeded.json', async (emu) => {
-    const id = await firstRender(emu, { template_id: T.storyPromo, modifications: { snapshot_time: 1 } });
+    const id = await firstRender(emu, { template_id: T.storyPromo, modifications: { snapshot_time: 1, duration: 2 }, render_scale: 0.25 });
     emu.clock.advance(120_000);
     return cm(emu, 'GET', `/renders/${id}`);
   }],
@@ -68,7 +68,7 @@ const cases: [file: string, answer: (emu: Emulator) => Promise<Call>][] = [
 ];
 
 describe('the emulator answers in the vendors\' documented shapes', () => {
-  test.each(cases)('%s: same status, same keys, same types', async (file, answer) => {
+  test.each(cases)('%s: same status, same keys, same types', { timeout: 30_000 }, async (file, answer) => {
     const expected = fixture(file);
     const emu = await emulator();
     const res = await answer(emu);
