@@ -25,8 +25,8 @@ export function publicPackages(root = repoRoot) {
 
 /**
  * Copies the working tree (tracked and untracked, not ignored: what a commit of it would hold) to a
- * new temp folder, with each package's `dist/` when `withDist` (so a later `tsc -b` finds it up to
- * date), and makes the copy a git repo with one commit so changesets and tags work there.
+ * new temp folder, with each public package's `dist/` when `withDist` (its tsbuildinfo lets a later
+ * `tsc -b` skip what is unchanged), and makes the copy a one-commit git repo (changesets, tags).
  */
 export function copyRepo({ withDist = false, prefix = 'reelkit-copy-' } = {}) {
   const dest = mkdtempSync(join(tmpdir(), prefix));

@@ -1,5 +1,6 @@
 // What every command gets: output, the Ctrl-C signal, credentials and lazily built clients.
-import { createCreatifyClient, createCreatomateClient, type CreatifyClient, type CreatomateClient, type Logger } from '@reelkit/core';
+import { createCreatifyClient, createCreatomateClient, readEnv, type CreatifyClient, type CreatomateClient, type Logger } from '@reelkit/core';
+import { UsageError } from './errors.js';
 import { requireCreatify, requireCreatomate, resolveCredentials, type Credentials } from './config.js';
 import { createOutput, type Output } from './output.js';
 
@@ -25,6 +26,19 @@ function stderrLogger(out: Output): Logger {
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 
+/**
+ * REELKIT_CREATOMATE_RATE_LIMIT (`off` or `N/ms`) replaces the client-side Creatomate limit, for an
+ * emulator started with another limit (or none). Against the real API leave it unset.
+ */
+export function creatomateRateLimit(): false | { requests: number; windowMs: number } | undefined {
+  const spec = readEnv('REELKIT_CREATOMATE_RATE_LIMIT');
+  if (spec === undefined) return undefined;
+  if (spec === 'off') return false;
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  if (!m) throw new UsageError(`REELKIT_CREATOMATE_RATE_LIMIT must be "off" or N/ms (e.g. 30/10000), got "${spec}"`);
+  return { requests: Number(m[1]), windowMs: Number(m[2]) };
+}
+
 export function createContext(globals: GlobalOptions, signal: AbortSignal): Context {
   const out = createOutput({ json: globals.json === true, debug: globals.debug === true });
   let creds: Credentials | undefined;
@@ -37,6 +51,7 @@ export function createContext(globals: GlobalOptions, signal: AbortSignal): Cont
   };
   // Core redacts its own log lines; ours pass `out.redact` as well.
   const logging = () => ({ logger: stderrLogger(out), ...(globals.debug ? { logLevel: 'debug' as const } : {}) });
+  const limit = creatomateRateLimit();
   let creatomate: CreatomateClient | undefined;
   let creatify: CreatifyClient | undefined;
   return {
@@ -44,7 +59,7 @@ export function createContext(globals: GlobalOptions, signal: AbortSignal): Cont
     globals,
     signal,
     credentials,
-    creatomate: () => (creatomate ??= createCreatomateClient({ ...requireCreatomate(credentials()), ...logging() })),
+    creatomate: () => (creatomate ??= createCreatomateClient({ ...requireCreatomate(credentials()), ...logging(), ...(limit !== undefined ? { rateLimit: limit } : {}) })),
     creatify: () => (creatify ??= createCreatifyClient({ ...requireCreatify(credentials()), ...logging() })),
   };
 }

@@ -74,7 +74,7 @@ export class FileLedger implements SubmissionLedger {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const pid = Number(readFileSync(this.#lock, 'utf8'));
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+        if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
           throw new UsageError(`ledger ${this.path} is in use by another reelkit (pid ${pid}); wait for it to finish.`);
         }
         rmSync(this.#lock, { force: true });

@@ -49,7 +49,8 @@ async function live(label: string, ids: readonly string[]): Promise<Progress> {
           if (p) slots.get(id)!.title(`${label} ${id}: ${p.status}${p.detail ? ` ${p.detail}` : ''}`);
         }),
     })),
-    { concurrent: true, exitOnError: false, renderer: 'default', rendererOptions: { collapseErrors: false } },
+    // Our SIGINT handler aborts the wait and says what keeps running; listr2's own would exit 127.
+    { concurrent: true, exitOnError: false, registerSignalListeners: false, renderer: 'default', rendererOptions: { collapseErrors: false } },
   );
   const running = tasks.run().catch(() => undefined);
   ready.push(running.then(() => undefined));

@@ -18,7 +18,7 @@ describe('reelkit (built binary)', { timeout: 30_000 }, () => {
   });
 
   it('doctor lists both built-in specs with the hash of the checked-in spec files', async () => {
-    const { stdout } = await run(process.execPath, [main, 'doctor']);
+    const { stdout } = await run(process.execPath, [main, 'doctor', '--offline']);
     expect(stdout).toMatch(/creatomate\s+Creatomate API 1\.0 \(OpenAPI 3\.0\.1, 6 operations/);
     expect(stdout).toMatch(/creatify\s+Creatify API \(custom templates\) 1\.0\.0 \(OpenAPI 3\.0\.3, 7 operations/);
     expect(stdout).toContain(sha('creatomate').slice(0, 12));
@@ -30,7 +30,7 @@ describe('reelkit (built binary)', { timeout: 30_000 }, () => {
     const env: Record<string, string | undefined> = { ...process.env, CREATOMATE_API_KEY: secret, CREATIFY_API_KEY: secret, REELKIT_CREATIFY_URL: 'http://127.0.0.1:4010', REELKIT_LOG: 'debug' };
     delete env.CREATIFY_API_ID;
     delete env.REELKIT_CREATOMATE_URL;
-    const { stdout, stderr } = await run(process.execPath, [main, 'doctor'], { env });
+    const { stdout, stderr } = await run(process.execPath, [main, 'doctor', '--offline'], { env });
     expect(stdout).toMatch(/creatomate\s+https:\/\/api\.creatomate\.com\/v1 \(default\); CREATOMATE_API_KEY set/);
     expect(stdout).toMatch(/creatify\s+http:\/\/127\.0\.0\.1:4010 \(REELKIT_CREATIFY_URL\); CREATIFY_API_ID not set, CREATIFY_API_KEY set/);
     expect(stdout).toMatch(/log level\s+debug \(REELKIT_LOG\)/);
@@ -38,12 +38,12 @@ describe('reelkit (built binary)', { timeout: 30_000 }, () => {
   });
 
   it('doctor shows the log level core would use when REELKIT_LOG is misspelt, and warns', async () => {
-    const { stdout, stderr } = await run(process.execPath, [main, 'doctor'], { env: { ...process.env, REELKIT_LOG: 'debgu' } });
+    const { stdout, stderr } = await run(process.execPath, [main, 'doctor', '--offline'], { env: { ...process.env, REELKIT_LOG: 'debgu' } });
     expect(stdout).toMatch(/log level\s+warn \(REELKIT_LOG\)/);
     expect(stderr).toContain('ignoring REELKIT_LOG=debgu');
   });
 
-  it('exits non-zero on an unknown command', async () => {
-    await expect(run(process.execPath, [main, 'nope'])).rejects.toMatchObject({ code: 1 });
+  it('exits 2 (usage) on an unknown command', async () => {
+    await expect(run(process.execPath, [main, 'nope'])).rejects.toMatchObject({ code: 2 });
   });
 });

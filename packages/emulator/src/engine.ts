@@ -7,9 +7,10 @@ import type { components as CF } from '@reelkit/core/creatify';
 import type { Clock } from './clock.js';
 import { creatifyValidation, creatomateError, type ErrorReply } from './errors.js';
 import { creatifyTemplates, creatomateTemplates, type CreatifySeedTemplate } from './fixtures.js';
-import { FileCache, MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS, renderFile, type FileSpec } from './outputs.js';
 import { checkRenderRequest } from '@reelkit/core/rules/creatomate';
 import { checkJobInput, checkVariables } from '@reelkit/core/rules/creatify';
+import { FileBuilder } from './builder.js';
+import { MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS, type FileSpec } from './outputs.js';
 import { creditsFor, type JobStage, type ModelVersion } from './pricing.js';
 import type { Random } from './random.js';
 import {
@@ -159,7 +160,9 @@ export interface EngineOptions {
 export class Engine {
   readonly clock: Clock;
   readonly webhooks: Webhooks;
-  readonly files = new FileCache();
+  readonly files = new FileBuilder();
+  /** Output builds in flight, by render id: a render succeeds once its file exists (for file_size). */
+  readonly #builds = new Map<string, Promise<void>>();
   baseUrl = 'http://127.0.0.1';
   readonly #random: Random;
   readonly #store: JsonlStore | undefined;
@@ -240,6 +243,7 @@ export class Engine {
     this.#renders.clear();
     this.#jobs.clear();
     this.#pending.clear();
+    this.#builds.clear();
     this.files.clear();
     this.#store?.append({ op: 'reset' });
   }
@@ -247,6 +251,43 @@ export class Engine {
   close(): void {
     this.#closed = true;
     clearTimeout(this.#timer);
+    this.files.close();
+  }
+
+  /** Starts building a render's file (in the worker); its success waits for the bytes. */
+  #build(rec: RenderRecord): void {
+    if (rec.error !== null || rec.file_size !== null || this.#builds.has(rec.id)) return;
+    const done = this.files.build(rec.file).then(
+      (bytes) => {
+        rec.file_size = bytes.length;
+      },
+      (err: unknown) => {
+        rec.error = `The emulator could not produce the output file: ${err instanceof Error ? err.message : String(err)}`;
+      },
+    ).finally(() => {
+      this.#builds.delete(rec.id);
+      if (!this.#closed) this.sync();
+    });
+    this.#builds.set(rec.id, done);
+  }
+
+  /**
+   * On the manual clock, waits for the files of every render whose success is due, then applies the
+   * due transitions, so a read after `clock.advance()` sees them succeeded (other requests are served
+   * meanwhile). On the real clock a render simply stays `rendering` until its file exists.
+   */
+  async settle(): Promise<void> {
+    if (this.clock.mode !== 'manual') return this.sync();
+    const now = this.clock.now();
+    const due: Promise<void>[] = [];
+    for (const rec of this.#pending) {
+      if (!('output_format' in rec)) continue;
+      const last = rec.schedule[rec.schedule.length - 1]!;
+      const build = this.#builds.get(rec.id);
+      if (build && last.at <= now) due.push(build);
+    }
+    if (due.length > 0) await Promise.all(due);
+    this.sync();
   }
 
   // ---- time ----
@@ -267,9 +308,11 @@ export class Engine {
     if (this.clock.mode !== 'real' || this.#closed) return;
     clearTimeout(this.#timer);
     let next = Infinity;
+    const now = this.clock.now();
     for (const rec of this.#pending) {
       const step = rec.schedule[rec.step + 1];
-      if (step && step.at < next) next = step.at;
+      // A step already due is waiting for its file; the build's end wakes the engine, not a timer.
+      if (step && step.at > now && step.at < next) next = step.at;
     }
     if (next === Infinity) return;
     this.#timer = setTimeout(() => this.sync(), Math.min(2 ** 31 - 1, Math.ceil(this.clock.realDelayUntil(next)) + 1));
@@ -279,19 +322,15 @@ export class Engine {
   #advanceRender(rec: RenderRecord, now: number): void {
     let changed = false;
     while (rec.step + 1 < rec.schedule.length && rec.schedule[rec.step + 1]!.at <= now) {
+      const next = rec.schedule[rec.step + 1]!;
+      if (next.status === 'succeeded' && rec.error === null && rec.file_size === null) {
+        this.#build(rec); // not built yet (or loaded from --data): the build's end calls sync() again
+        break;
+      }
+      if (next.status === 'succeeded' && rec.error !== null) rec.schedule[rec.step + 1] = { ...next, status: 'failed' };
       rec.step++;
       rec.status = rec.schedule[rec.step]!.status;
       changed = true;
-      if (rec.status === 'succeeded') {
-        // Building the file runs inside a clock timer: a failure must fail this render, not the process.
-        try {
-          rec.file_size = this.renderBytes(rec).length;
-        } catch (err) {
-          rec.status = 'failed';
-          rec.error = `The emulator could not produce the output file: ${err instanceof Error ? err.message : String(err)}`;
-          rec.schedule[rec.step] = { ...rec.schedule[rec.step]!, status: 'failed' };
-        }
-      }
     }
     if (!changed) return;
     if (RENDER_TERMINAL.has(rec.status)) {
@@ -407,6 +446,7 @@ export class Engine {
       this.#renders.set(rec.id, rec);
       this.#pending.add(rec);
       this.#save(rec);
+      this.#build(rec);
     }
     this.sync();
     return planned.map((r) => this.renderWire(r));
@@ -435,7 +475,6 @@ export class Engine {
     acc.renders.delete(id);
     this.#renders.delete(id);
     this.#pending.delete(rec);
-    this.files.delete(`render:${id}`);
     this.#store?.append({ op: 'delete', kind: 'render', id });
     return wire;
   }
@@ -467,19 +506,12 @@ export class Engine {
     return out;
   }
 
-  renderBytes(rec: RenderRecord): Uint8Array {
-    return this.files.get(`render:${rec.id}`, () => renderFile(rec.file));
-  }
-
   /** Output file of a finished render (`snapshot` for its still), looked up by id alone like a CDN URL. */
-  renderFileById(id: string, snapshot: boolean): { bytes: Uint8Array; format: OutputFormat } | undefined {
+  async renderFileById(id: string, snapshot: boolean): Promise<{ bytes: Uint8Array; format: OutputFormat } | undefined> {
     const rec = this.#renders.get(id);
     if (!rec || rec.status !== 'succeeded') return undefined;
-    if (snapshot) {
-      const spec = rec.snapshot;
-      return spec ? { bytes: this.files.get(`snapshot:${id}`, () => renderFile(spec)), format: 'jpg' } : undefined;
-    }
-    return { bytes: this.renderBytes(rec), format: rec.output_format };
+    if (snapshot) return rec.snapshot ? { bytes: await this.files.build(rec.snapshot), format: 'jpg' } : undefined;
+    return { bytes: await this.files.build(rec.file), format: rec.output_format };
   }
 
   // ---- Creatify ----
@@ -626,10 +658,10 @@ export class Engine {
   }
 
   /** A job's video (`video`) or preview (`preview`) file, looked up by id alone like a CDN URL. */
-  jobFileById(id: string, which: 'video' | 'preview'): Uint8Array | undefined {
+  async jobFileById(id: string, which: 'video' | 'preview'): Promise<Uint8Array | undefined> {
     const rec = this.#jobs.get(id);
     if (!rec || !(which === 'video' ? rec.has_video : rec.has_preview)) return undefined;
-    return this.files.get(`job:${id}:${which}`, () => renderFile(which === 'video' ? rec.video : rec.preview));
+    return this.files.build(which === 'video' ? rec.video : rec.preview);
   }
 
   hasPreview(id: string): boolean {

@@ -117,28 +117,3 @@ export function renderFile(spec: FileSpec): Uint8Array {
   }
 }
 
-/** A small LRU of built files, so repeated downloads do not rebuild them. */
-export class FileCache {
-  readonly #max: number;
-  readonly #map = new Map<string, Uint8Array>();
-  constructor(maxEntries = 32) {
-    this.#max = maxEntries;
-  }
-  get(key: string, build: () => Uint8Array): Uint8Array {
-    let bytes = this.#map.get(key);
-    if (bytes) {
-      this.#map.delete(key);
-    } else {
-      bytes = build();
-    }
-    this.#map.set(key, bytes);
-    while (this.#map.size > this.#max) this.#map.delete(this.#map.keys().next().value!);
-    return bytes;
-  }
-  delete(key: string): void {
-    this.#map.delete(key);
-  }
-  clear(): void {
-    this.#map.clear();
-  }
-}

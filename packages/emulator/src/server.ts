@@ -104,6 +104,8 @@ type AnyOp = {
   response: z.ZodType;
 };
 
+const LISTEN_BACKLOG = 4096;
+
 const BAD_GATEWAY = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 const send = (c: Context, reply: ErrorReply) => c.json(reply.body as object, reply.status);
@@ -239,7 +241,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   /** Parses path, query and body of `op`; the vendor's error reply when they fail. */
   async function parse(c: Context<Env>, op: AnyOp, vendor: Vendor): Promise<{ path: Record<string, string>; query: Record<string, unknown>; body: unknown } | ErrorReply> {
-    engine.sync();
+    await engine.settle();
     let path: Record<string, string> = {};
     if (op.path_params) {
       const r = op.path_params.safeParse(c.req.param());
@@ -386,7 +388,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return text.trim() === '' ? undefined : JSON.parse(text);
   };
   admin.onError((err, c) => c.json({ error: err.message }, 400));
-  admin.get('/state', (c) => c.json(state()));
+  admin.get('/state', async (c) => {
+    await engine.settle();
+    return c.json(state());
+  });
+  // Answered without touching state: what a load balancer or a test polls while the emulator is busy.
+  admin.get('/health', (c) => c.json({ ok: true }));
   admin.post('/reset', (c) => {
     reset();
     return c.json(state());
@@ -421,22 +428,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const file = (c: Context, bytes: Uint8Array | undefined, type: string) =>
     bytes ? c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': type, 'content-length': String(bytes.length), 'cache-control': 'public, max-age=31536000, immutable' }) : c.json({ error: 'not found' }, 404);
-  admin.get('/files/renders/:name', (c) => {
-    engine.sync();
+  admin.get('/files/renders/:name', async (c) => {
+    await engine.settle();
     const m = /^([0-9a-f-]{36})\.(jpg|png|gif|mp4)$/.exec(c.req.param('name'));
-    const out = m ? engine.renderFileById(m[1]!, false) : undefined;
+    const out = m ? await engine.renderFileById(m[1]!, false) : undefined;
     return file(c, out && out.format === m?.[2] ? out.bytes : undefined, CONTENT_TYPES[(m?.[2] ?? 'png') as 'png']);
   });
-  admin.get('/files/snapshots/:name', (c) => {
-    engine.sync();
+  admin.get('/files/snapshots/:name', async (c) => {
+    await engine.settle();
     const m = /^([0-9a-f-]{36})\.jpg$/.exec(c.req.param('name'));
-    return file(c, m ? engine.renderFileById(m[1]!, true)?.bytes : undefined, 'image/jpeg');
+    return file(c, m ? (await engine.renderFileById(m[1]!, true))?.bytes : undefined, 'image/jpeg');
   });
-  admin.get('/files/jobs/:id/:name', (c) => {
+  admin.get('/files/jobs/:id/:name', async (c) => {
     engine.sync();
     const name = c.req.param('name');
     const which = name === 'video.mp4' ? 'video' : name === 'preview.mp4' ? 'preview' : undefined;
-    return file(c, which ? engine.jobFileById(c.req.param('id'), which) : undefined, 'video/mp4');
+    return file(c, which ? await engine.jobFileById(c.req.param('id'), which) : undefined, 'video/mp4');
   });
   admin.get('/preview/:id', (c) => {
     engine.sync();
@@ -451,7 +458,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    // Node's default accept backlog (511) drops connections of a burst, which then wait for SYN retries
+    // (1 s, 3 s, …): a health check behind 2,000 connects waited seconds. The kernel caps it (somaxconn).
+    server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
@@ -476,7 +485,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     webhooks: {
       deliveries: () => webhooks.deliveries(),
-      idle: () => webhooks.idle(),
+      idle: async () => {
+        await engine.settle(); // renders due to finish send their webhooks once their files exist
+        await webhooks.idle();
+      },
       clear: () => webhooks.clear(),
     },
     close: () =>

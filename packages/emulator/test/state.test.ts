@@ -62,7 +62,7 @@ describe('persistence with data', () => {
     } finally {
       await fourth.close();
     }
-  });
+  }, 20_000); // four emulators start and stop
 });
 
 describe('admin API', () => {
@@ -105,7 +105,7 @@ describe('admin API', () => {
   });
 
   test('the real clock runs the lifecycle at `speed`', async () => {
-    const emu = await emulator({ clock: 'real', speed: 1000 });
+    const emu = await emulator({ clock: 'real', speed: 1000, rateLimit: false }); // polls every 5 ms
     const [r] = cmOps.createRender.response.parse((await cm(emu, 'POST', '/renders', { template_id: T.quoteSquare })).body);
     let status = r!.status;
     while (status !== 'succeeded') {

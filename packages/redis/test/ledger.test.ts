@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryLedger } from '@reelkit/renders';
-import { connectRedis, createRedisLedger, RedisUnavailableError, type RedisConnection } from '../src/index.js';
+import { createRedisLedger, RedisUnavailableError } from '../src/index.js';
 import { ledgerConformance } from './ledger-conformance.js';
-import { startRedisServer, type RedisServer } from './redis-server.js';
+import { useRedisServer } from './redis-server.js';
 
-let server: RedisServer;
-const connections: RedisConnection[] = [];
-const connection = () => {
-  const c = connectRedis({ url: server.url });
-  connections.push(c);
-  return c;
-};
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(connections.map((c) => c.close()));
-  await server.close();
-});
+const fixture = useRedisServer();
+const connection = fixture.connection;
 
 ledgerConformance('MemoryLedger', {
   fresh: () => Promise.resolve(new MemoryLedger()),
@@ -60,13 +48,13 @@ describe('the Redis ledger', () => {
     const redis = connection();
     const ledger = createRedisLedger(redis, { batchId: randomUUID() });
     await ledger.claim('before', 'w', 60_000);
-    await server.stop();
+    await fixture.server().stop();
     try {
       const error: unknown = await ledger.claim('during', 'w', 60_000).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedisUnavailableError);
       expect(error).toMatchObject({ maybeSubmitted: false });
     } finally {
-      await server.start();
+      await fixture.server().start();
     }
     await expect.poll(() => ledger.claim('after', 'w', 60_000).catch(() => 'down'), { timeout: 10_000, interval: 50 }).toEqual({ claimed: true });
   });

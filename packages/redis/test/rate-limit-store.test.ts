@@ -1,25 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCreatomateClient, MemoryRateLimitStore, ReelkitError, type RateLimitStore } from '@reelkit/core';
-import { connectRedis, createRedisRateLimitStore, RedisUnavailableError, type RedisConnection } from '../src/index.js';
-import { startRedisServer, type RedisServer } from './redis-server.js';
+import { connectRedis, createRedisRateLimitStore, RedisUnavailableError } from '../src/index.js';
+import { useRedisServer } from './redis-server.js';
 
-let server: RedisServer;
-const connections: RedisConnection[] = [];
-/** A connection of its own, as a separate worker process would have. */
-const connection = () => {
-  const c = connectRedis({ url: server.url, commandTimeoutMs: 1000 });
-  connections.push(c);
-  return c;
-};
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(connections.map((c) => c.close()));
-  await server.close();
-});
+const fixture = useRedisServer();
+const connection = fixture.connection;
 
 let keys = 0;
 const freshKey = () => `reelkit:test:${++keys}:${Date.now()}`;
@@ -114,6 +101,21 @@ describe('the Redis rate-limit store', () => {
 });
 
 describe('when Redis is unreachable', () => {
+  it('never shows the password of the Redis URL in the error or the warning', async () => {
+    const warnings: string[] = [];
+    const redis = connectRedis({ url: 'redis://worker:s3cret-redis-pass@127.0.0.1:1', connectTimeoutMs: 200 });
+    try {
+      const store = createRedisRateLimitStore(redis, { logger: { warn: (m) => warnings.push(m) } });
+      const error: unknown = await Promise.resolve(store.tryAcquire(freshKey(), { requests: 1, windowMs: 1000 }, Date.now())).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedisUnavailableError);
+      const shown = [String(error), (error as Error).stack, JSON.stringify(error), ...warnings].join('\n');
+      expect(shown).toContain('unreachable');
+      expect(shown).not.toContain('s3cret-redis-pass');
+    } finally {
+      await redis.close();
+    }
+  });
+
   it('fails closed by default: the request is not sent, it throws RedisUnavailableError, and the outage is logged once', async () => {
     const api = await startApi(() => 200);
     const warnings: string[] = [];
@@ -121,7 +123,7 @@ describe('when Redis is unreachable', () => {
     const client = createCreatomateClient({ apiKey: 'k-fail-closed', baseUrl: api.url, validate: 'off', maxRetries: 0, rateLimit: { requests: 5, windowMs: 10_000, store } });
     const get = () => client.GET('/renders/{id}', { params: { path: { id: '6f1f8a3e-8a64-4b7a-9b54-0a3f7c1d2e4f' } } });
     await get();
-    await server.stop();
+    await fixture.server().stop();
     try {
       for (let i = 0; i < 3; i++) {
         const error: unknown = await get().catch((e: unknown) => e);
@@ -133,7 +135,7 @@ describe('when Redis is unreachable', () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/unreachable.*failing closed/);
     } finally {
-      await server.start();
+      await fixture.server().start();
       await api.close();
     }
   });
@@ -143,7 +145,7 @@ describe('when Redis is unreachable', () => {
     const store = createRedisRateLimitStore(connection(), { fallback: { fraction: 0.5 }, logger: { warn: (m) => warnings.push(m) } });
     const key = freshKey();
     const limit = { requests: 4, windowMs: 10_000 };
-    await server.stop();
+    await fixture.server().stop();
     try {
       const during = [];
       for (let i = 0; i < 4; i++) during.push(await store.tryAcquire(key, limit, Date.now()));
@@ -153,7 +155,7 @@ describe('when Redis is unreachable', () => {
       expect((await store.tryAcquire(key, limit, Date.now())).lease).toMatch(/^local:/);
       expect(warnings).toEqual([expect.stringMatching(/unreachable.*0\.5 of the limit/)]);
     } finally {
-      await server.start();
+      await fixture.server().start();
     }
     // Back on Redis (empty after the restart): the full shared budget again, and one more line.
     await expect.poll(async () => (await store.tryAcquire(key, limit, Date.now())).lease ?? 'none', { timeout: 10_000, interval: 50 }).not.toMatch(/^local:|none/);

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { connectRedis, type RedisConnection } from '../src/index.js';
 
 export interface RedisServer {
   url: string;
@@ -42,14 +44,22 @@ async function untilListening(port: number, child: ChildProcess): Promise<void> 
   throw new Error('redis-server did not start listening');
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+export interface RedisServerOptions {
+  /**
+   * Keep data across a restart (an append-only file synced on every write), as a ledger needs in
+   * production. Default false: a restart loses everything.
+   */
+  persistent?: boolean;
+}
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'reelkit-redis-'));
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
-    // No persistence (a restart loses everything, the harshest case), no protected-mode surprises.
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+    const persistence = options.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence, '--loglevel', 'warning'], { stdio: 'ignore' });
     await untilListening(port, child);
   }
   async function stop(): Promise<void> {
@@ -73,6 +83,31 @@ export async function startRedisServer(): Promise<RedisServer> {
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A redis-server for the calling test file (started before its tests, closed after them), and
+ * `connection()`: a connection of its own each call, as a separate worker process would have,
+ * closed with the server.
+ */
+export function useRedisServer(options: RedisServerOptions = {}): { server: () => RedisServer; connection: () => RedisConnection } {
+  let server: RedisServer | undefined;
+  const connections: RedisConnection[] = [];
+  beforeAll(async () => {
+    server = await startRedisServer(options);
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map((c) => c.close()));
+    await server?.close();
+  });
+  return {
+    server: () => server!,
+    connection: () => {
+      const c = connectRedis({ url: server!.url, commandTimeoutMs: 1000 });
+      connections.push(c);
+      return c;
     },
   };
 }

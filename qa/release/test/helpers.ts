@@ -58,3 +58,19 @@ export function renameProperty(doc: Document, schema: string, from: string, to: 
   const required = doc.getIn(['components', 'schemas', schema, 'required']) as { items: { value: string }[] } | undefined;
   for (const item of required?.items ?? []) if (item.value === from) item.value = to;
 }
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * The environment of a command run as a user would: no npm_/pnpm_ variables inherited from the
+ * `pnpm test` that runs us, and no workspace bin folder on PATH.
+ */
+export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(npm_|pnpm_|PNPM_|VITEST|TURBO_HASH)/i.test(k)) continue;
+    env[k] = v;
+  }
+  env.PATH = (process.env.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':');
+  return { ...env, ...extra };
+}

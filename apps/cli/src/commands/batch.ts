@@ -2,7 +2,7 @@
 // batch with a FileLedger. Every row is checked before the first request; the batch id and the row
 // keys are derived from the data, so re-running the same command resumes the same batch: rows the
 // ledger has as submitted are not sent again, uncertain ones are reconciled by metadata first.
-import { createRenders, type BatchOptions, type BatchResult, type CreateFromTemplate, type Render, type SubmissionLedger } from '@reelkit/renders';
+import { createRenders, type BatchOptions, type BatchResult, type BatchSummary, type CreateFromTemplate, type Render } from '@reelkit/renders';
 import { validateModifications } from '@reelkit/templates';
 import { parse } from 'csv-parse/sync';
 import { createHash, randomUUID } from 'node:crypto';
@@ -108,18 +108,6 @@ function columnOf(map: Record<string, string>, key: string): string | undefined 
   return cols.length === 1 ? cols[0] : undefined;
 }
 
-type Summary = { succeeded: number; failed: number; rejected: number; unknown: number; skipped: number; error: number; submitted: number; total: number };
-
-/**
- * The ledger options of `renders.batch` (the "batch + ledger" contract). Declared here until
- * @reelkit/renders' BatchOptions carries them; then this type is only an alias of it.
- */
-type LedgerBatchOptions = BatchOptions & {
-  ledger?: SubmissionLedger;
-  batchId?: string;
-  itemKey?: (item: CreateFromTemplate, index: number) => string;
-  owner?: string;
-};
 
 export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<void> {
   const template_id = uuid('--template', opts.template);
@@ -136,7 +124,7 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
     const modifications = modificationsOf(row, i, map, problems);
     if (template.source) {
       for (const p of validateModifications(template.source, modifications)) {
-        problems.push({ row: i + 1, column: columnOf(map, p.key), key: p.key, message: p.suggestion ? `${p.message} (did you mean "${p.suggestion}"?)` : p.message });
+        problems.push({ row: i + 1, column: columnOf(map, p.key), key: p.key, message: p.message });
       }
     }
     return { template_id, modifications };
@@ -150,23 +138,25 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
   const ledger = new FileLedger(ledgerPath, { redact: (s) => ctx.out.redact(s) });
 
   const results: BatchResult<CreateFromTemplate>[] = [];
-  let summary: Partial<Summary> | undefined;
+  let summary: BatchSummary | undefined;
   const progress = progressLine(ctx, items.length);
   try {
-    const options: LedgerBatchOptions = {
+    const options: BatchOptions<CreateFromTemplate> = {
       ledger,
       batchId,
       itemKey: (_item, index) => keys[index]!,
       owner: randomUUID(),
       concurrency: opts.concurrency,
       wait: opts.wait === true,
+      // Checked above, every row before the first request.
+      checkModifications: false,
       signal: ctx.signal,
     };
     const run = renders.batch(items, options);
     for (;;) {
       const next = await run.next();
       if (next.done) {
-        summary = (next.value ?? undefined);
+        summary = next.value;
         break;
       }
       results.push(next.value);
@@ -177,7 +167,8 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
   }
 
   const files = opts.download ? await Promise.all(results.flatMap((r) => ('renders' in r ? r.renders : [])).filter((r: Render) => r.status === 'succeeded').map((r) => saveRender(r, opts.download!, ctx.signal))) : [];
-  const counts = countResults(results, summary, items.length);
+  // The summary counts the results reported; an interrupted run reports fewer rows than the file has.
+  const counts = { ...summary, rows: items.length };
   const report = {
     batchId,
     ledger: ledgerPath,
@@ -186,7 +177,7 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
       .sort((a, b) => a.index - b.index)
       .map((r) => ({
         row: r.index + 1,
-        key: keys[r.index],
+        key: r.key,
         status: r.status,
         render_ids: 'renders' in r ? r.renders.map((x) => x.id) : [],
         ...('error' in r && r.error !== undefined ? { error: ctx.out.redact(messageOf(r.error)) } : {}),
@@ -200,26 +191,11 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
   if (counts.failed + counts.rejected + counts.error > 0) throw new ExitWith(EXIT.remoteFailure, `${counts.failed + counts.rejected + counts.error} row(s) did not succeed.`);
 }
 
-function countResults(results: BatchResult<CreateFromTemplate>[], fromBatch: Partial<Summary> | undefined, total: number): Summary {
-  const count = (s: string) => results.filter((r) => (r.status as string) === s).length;
-  const counted: Summary = {
-    succeeded: count('succeeded'),
-    failed: count('failed'),
-    rejected: count('rejected'),
-    unknown: count('unknown'),
-    skipped: count('skipped'),
-    error: count('error'),
-    submitted: count('submitted'),
-    total,
-  };
-  return { ...counted, ...fromBatch, total };
-}
-
-function printSummary(ctx: Context, report: { summary: Summary; rows: { row: number; status: string; render_ids: string[]; error?: string }[]; ledger: string }): void {
+function printSummary(ctx: Context, report: { summary: BatchSummary & { rows: number }; rows: { row: number; status: string; render_ids: string[]; error?: string }[]; ledger: string }): void {
   const s = report.summary;
   const rowsWith = (status: string) => report.rows.filter((r) => r.status === status).map((r) => r.row);
   const parts = (['succeeded', 'submitted', 'failed', 'rejected', 'unknown', 'skipped', 'error'] as const).filter((k) => k === 'succeeded' || s[k] > 0).map((k) => `${s[k]} ${k}`);
-  ctx.out.line(`${ctx.out.bold('batch')}: ${parts.join(', ')} of ${s.total} rows (ledger ${report.ledger})`);
+  ctx.out.line(`${ctx.out.bold('batch')}: ${parts.join(', ')} of ${s.rows} rows (ledger ${report.ledger})`);
   const notOk = report.rows.filter((r) => r.status !== 'succeeded' && r.status !== 'submitted');
   if (notOk.length) ctx.out.table(['row', 'status', 'renders', 'why'], notOk.map((r) => [r.row, r.status, r.render_ids.join(' '), r.error ?? '']));
   for (const status of ['failed', 'rejected', 'unknown'] as const) if (s[status] > 0) ctx.out.line(`  ${status}: rows ${rowsWith(status).join(', ')}`);

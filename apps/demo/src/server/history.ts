@@ -1,0 +1,41 @@
+// The renders this server started, kept in memory so the page's history survives a reload. A
+// render's status only moves forward: a late poll answer never overwrites a webhook's `succeeded`.
+import { isTerminal } from '@reelkit/renders';
+import type { HistoryEntry, Render } from '../shared/api.js';
+import type { EventHub } from './events.js';
+
+const ORDER: Record<Render['status'], number> = { planned: 0, waiting: 1, transcribing: 2, rendering: 3, succeeded: 4, failed: 4 };
+
+export class RenderHistory {
+  readonly #entries = new Map<string, HistoryEntry>();
+
+  constructor(readonly events: EventHub) {}
+
+  add(key: string, render: Render, updated_by: HistoryEntry['updated_by']): HistoryEntry {
+    const entry: HistoryEntry = { key, render, updated_by, created_at: new Date().toISOString() };
+    this.#entries.set(key, entry);
+    this.events.publish({ type: 'render', entry });
+    return entry;
+  }
+
+  /** Records a newer view of a render; ignored when it is not newer than what is known. */
+  update(key: string, render: Render, updated_by: HistoryEntry['updated_by']): HistoryEntry | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    const stale = isTerminal(entry.render) || render.status === entry.render.status || ORDER[render.status] < ORDER[entry.render.status];
+    if (stale) return entry;
+    const next = { ...entry, render, updated_by };
+    this.#entries.set(key, next);
+    this.events.publish({ type: 'render', entry: next });
+    return next;
+  }
+
+  get(key: string): HistoryEntry | undefined {
+    return this.#entries.get(key);
+  }
+
+  /** Newest first. */
+  list(): HistoryEntry[] {
+    return [...this.#entries.values()].reverse();
+  }
+}

@@ -1,0 +1,135 @@
+// Builds output files off the request path: in one worker thread (src/file-worker.ts), queued, with
+// the finished bytes kept in a small cache keyed by the file's spec (files are deterministic, so two
+// renders with the same spec share one build).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { renderFile, type FileSpec } from './outputs.js';
+
+/** Most built files kept, and most bytes in all (the oldest go first). */
+const CACHE_ENTRIES = 64;
+const CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The compiled worker script. Tests run this module from its TypeScript source, which a worker thread
+ * cannot load on Node 20, so they use the package's build (`pnpm test` builds first, like the CLI tests).
+ */
+function workerPath(): string | undefined {
+  const own = new URL('./file-worker.js', import.meta.url);
+  const built = import.meta.url.endsWith('.ts') ? new URL('../dist/file-worker.js', import.meta.url) : own;
+  const path = fileURLToPath(built);
+  return existsSync(path) ? path : undefined;
+}
+
+type Waiter = { resolve: (bytes: Uint8Array) => void; reject: (err: Error) => void };
+
+/**
+ * One worker thread for the whole process, shared by every emulator in it (tests start many):
+ * starting one loads the encoders and the font, which costs more than most builds. It is unref'd
+ * whenever nothing is waiting, so it never keeps a process alive.
+ */
+const pool = {
+  worker: undefined as Worker | undefined,
+  waiting: new Map<number, Waiter>(),
+  nextId: 0,
+};
+
+function sharedWorker(): Worker | undefined {
+  if (pool.worker) return pool.worker;
+  const path = workerPath();
+  if (!path) return undefined;
+  const worker = new Worker(path);
+  worker.unref();
+  worker.on('message', ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
+    const waiter = pool.waiting.get(id);
+    pool.waiting.delete(id);
+    if (pool.waiting.size === 0) worker.unref();
+    if (bytes) waiter?.resolve(bytes);
+    else waiter?.reject(new Error(error ?? 'the file could not be built'));
+  });
+  const fail = (err: Error) => {
+    pool.worker = undefined;
+    for (const waiter of pool.waiting.values()) waiter.reject(err);
+    pool.waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the file builder stopped (exit code ${code})`)));
+  pool.worker = worker;
+  return worker;
+}
+
+function buildInWorker(worker: Worker, spec: FileSpec): Promise<Uint8Array> {
+  const id = pool.nextId++;
+  return new Promise<Uint8Array>((resolve, reject) => {
+    pool.waiting.set(id, { resolve, reject });
+    if (pool.waiting.size === 1) worker.ref();
+    worker.postMessage({ id, spec });
+  });
+}
+
+/** One emulator's builds: a cache of finished files by spec, over the shared worker. */
+export class FileBuilder {
+  readonly #cache = new Map<string, Promise<Uint8Array>>();
+  readonly #sizes = new Map<string, number>();
+  #closed = false;
+  /** Whether files are built in a worker thread (false only when no build of the worker exists). */
+  readonly threaded = workerPath() !== undefined;
+
+  /** The bytes of `spec`, from the cache or a new build. */
+  build(spec: FileSpec): Promise<Uint8Array> {
+    const key = JSON.stringify(spec);
+    const cached = this.#cache.get(key);
+    if (cached) {
+      this.#cache.delete(key);
+      this.#cache.set(key, cached); // most recently used last
+      return cached;
+    }
+    const built = this.#run(spec);
+    this.#cache.set(key, built);
+    built.then(
+      (bytes) => {
+        this.#sizes.set(key, bytes.length);
+        this.#trim();
+      },
+      () => this.#cache.delete(key), // a failed build is not remembered
+    );
+    return built;
+  }
+
+  #trim(): void {
+    let total = 0;
+    for (const size of this.#sizes.values()) total += size;
+    for (const key of this.#cache.keys()) {
+      if (this.#cache.size <= CACHE_ENTRIES && total <= CACHE_BYTES) break;
+      if (!this.#sizes.has(key)) continue; // still building
+      total -= this.#sizes.get(key)!;
+      this.#sizes.delete(key);
+      this.#cache.delete(key);
+    }
+  }
+
+  #run(spec: FileSpec): Promise<Uint8Array> {
+    if (this.#closed) return Promise.reject(new Error('the emulator is closed'));
+    const worker = sharedWorker();
+    if (worker) return buildInWorker(worker, spec);
+    // No compiled worker (running from sources without a build): build in-process, one turn later.
+    return new Promise((resolve, reject) => setImmediate(() => {
+      try {
+        resolve(renderFile(spec));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    }));
+  }
+
+  clear(): void {
+    this.#cache.clear();
+    this.#sizes.clear();
+  }
+
+  /** Refuses new builds; the shared worker stays for other emulators (it holds no process open). */
+  close(): void {
+    this.#closed = true;
+    this.clear();
+  }
+}

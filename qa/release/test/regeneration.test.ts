@@ -1,0 +1,84 @@
+// A spec change flows through regeneration to the consumers: in a copy of the repo, renaming a
+// response field the CLI and the demo read (Render.url) makes exactly the places that read it fail to
+// typecheck, and spec:diff calls it breaking; a new optional field breaks nothing and is non-breaking.
+//
+// The demo (apps/demo) joins once it is on main: its assertions run when the folder exists.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, renameProperty, repoRoot, run, specVariant, userEnv, type Run } from './helpers.js';
+
+const SPEC = 'specs/creatomate.openapi.yml';
+const APPS = ['apps/cli', 'apps/demo'].filter((dir) => existsSync(join(repoRoot, dir, 'package.json')));
+
+let copy: string;
+const env = () => userEnv({ CI: 'true', TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' });
+const pnpm = async (args: string[], cwd = copy) => run('pnpm', args, { cwd, env: env(), timeoutMs: 300_000 });
+
+interface TypeError {
+  file: string;
+  line: number;
+  code: string;
+  text: string;
+}
+
+/** tsc's `file(line,col): error TSnnnn: …` lines, with the file relative to the repo copy. */
+function typeErrors(dir: string, r: Run): TypeError[] {
+  return [...(r.stdout + r.stderr).matchAll(/^(\S+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({
+    file: join(dir, m[1]!),
+    line: Number(m[2]),
+    code: m[3]!,
+    text: m[4]!,
+  }));
+}
+
+const sourceLine = (e: TypeError) => readFileSync(join(copy, e.file), 'utf8').split('\n')[e.line - 1] ?? '';
+
+/** Replaces the copy's spec with an edited version of the original and regenerates core. */
+async function specBecomes(edit: Parameters<typeof specVariant>[1]) {
+  writeFileSync(join(copy, SPEC), readFileSync(specVariant(join(repoRoot, SPEC), edit), 'utf8'));
+  ok(await pnpm(['--filter', '@reelkit/core', 'run', 'generate']), 'generate');
+}
+
+async function specDiff(): Promise<{ breaking: boolean; impact: string }> {
+  return JSON.parse(ok(await run('node', ['scripts/spec-diff.mjs', '--json'], { cwd: copy, env: env() }), 'spec:diff').stdout) as { breaking: boolean; impact: string };
+}
+
+beforeAll(async () => {
+  const r = await run('node', ['--input-type=module', '-e', `import { copyRepo } from ${JSON.stringify(join(repoRoot, 'scripts/lib/repo.mjs'))}; console.log(copyRepo({ prefix: 'reelkit-regen-' }))`]);
+  copy = ok(r, 'copy').stdout.trim();
+  ok(await pnpm(['install', '--frozen-lockfile', '--prefer-offline']), 'pnpm install in the copy');
+}, 300_000);
+
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+}, 120_000);
+
+describe('regeneration after a spec change', { timeout: 600_000 }, () => {
+  it('renaming Render.url fails the CLI and the demo typecheck exactly where they read it, and spec:diff calls it breaking', async () => {
+    await specBecomes((d) => renameProperty(d, 'Render', 'url', 'output_url'));
+    expect(await specDiff()).toMatchObject({ breaking: true, impact: 'major' });
+    expect(APPS).toContain('apps/cli');
+    for (const dir of APPS) {
+      const result = await pnpm(['--filter', `./${dir}`, 'run', 'typecheck']);
+      expect(result.code, `${dir} typecheck should fail`).not.toBe(0);
+      // The errors the rename causes: in the app's own code, naming the field that is gone.
+      const own = typeErrors(dir, result).filter((e) => e.file.startsWith(`${dir}/src/`) && /'url'/.test(e.text));
+      expect(own.length, `${dir}: errors about 'url' in its own sources`).toBeGreaterThan(0);
+      // Each one is at a line that reads the renamed field.
+      for (const e of own) expect(`${e.file}:${e.line} ${e.code} ${sourceLine(e).trim()}`).toMatch(/\.url\b/);
+      console.log(`${dir}: ${own.map((e) => `${e.file}:${e.line} ${e.code}`).join(', ')}`);
+    }
+  });
+
+  it('a new optional response field (Render.thumbnail_url) typechecks everywhere and spec:diff calls it non-breaking', async () => {
+    await specBecomes((d) => d.setIn(['components', 'schemas', 'Render', 'properties', 'thumbnail_url'], { type: 'string', nullable: true }));
+    expect(await specDiff()).toMatchObject({ breaking: false, impact: 'minor' });
+    // The apps' typecheck covers every package source they import; core's covers its generated types.
+    for (const dir of ['packages/core', ...APPS]) {
+      const result = await pnpm(['--filter', `./${dir}`, 'run', 'typecheck']);
+      expect(typeErrors(dir, result), dir).toEqual([]);
+      expect(result.code, dir).toBe(0);
+    }
+  });
+});
