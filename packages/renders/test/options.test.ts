@@ -56,6 +56,20 @@ describe('malformed arguments are refused by name before any request', () => {
     ['waitFor([id, 3])', (s) => s.renders.waitFor(['a', 3] as unknown as string[]), 'ids.1'],
     ['batch(null)', (s) => Promise.resolve().then(() => s.renders.batch(null as unknown as CreateRenderParams[])), 'items'],
     ['batch concurrency 0', (s) => Promise.resolve().then(() => s.renders.batch([], { concurrency: 0 })), 'options.concurrency'],
+    // The vendor's ranges, from @reelkit/core/rules/creatomate (the rule the emulator answers 400 by).
+    ...([
+      ['render_scale 0', { render_scale: 0 }, 'body.render_scale'],
+      ['render_scale 1e9', { render_scale: 1e9 }, 'body.render_scale'],
+      ['frame_rate -5', { frame_rate: -5 }, 'body.frame_rate'],
+      ['gif frame_rate 24', { output_format: 'gif', frame_rate: 24 }, 'body.frame_rate'],
+      ['max_width 0', { max_width: 0 }, 'body.max_width'],
+      ['webhook_url javascript:', { webhook_url: 'javascript:alert(1)' }, 'body.webhook_url'],
+      ['a __proto__ modification key', { modifications: { 'Quote.__proto__.text': 'x' } }, 'body.modifications.Quote.__proto__.text'],
+      ['a 5 h duration', { modifications: { duration: 5 * 3600 } }, 'body.modifications.duration'],
+    ] as const).map(([name, extra, path]): [string, (s: Setup) => Promise<unknown>, string] => [
+      `create with ${name}`, (s) => s.renders.create({ template_id: T.quoteSquare, ...extra }), path,
+    ]),
+    ['create with tags []', (s) => s.renders.create({ tags: [] }), 'body.tags'],
   ];
   it.each(cases.map(([name, call, path]) => ({ name, call, path })))('$name → RequestValidationError naming $path', async ({ call, path }) => {
     s = await setup();
