@@ -22,7 +22,7 @@ export interface RendersOptions {
   templateCacheMs?: number;
   /** Default poll schedule of `waitFor` and `createAndWait` (field by field over 1 s ×1.5 → 5 s). */
   interval?: PollInterval;
-  /** The clock of the template cache, in ms (tests inject one). Default `Date.now`. */
+  /** The clock (ms) of the template cache and of the list fallback's retry (tests inject one). Default `Date.now`. */
   now?: () => number;
 }
 
@@ -96,7 +96,7 @@ export function createRenders(client: CreatomateClient, options: RendersOptions 
   checkOptions(options);
   const templates = createTemplates(client);
   const lookup = templateCache(templates, { cacheMs: options.templateCacheMs ?? DEFAULT_TEMPLATE_CACHE_MS, now: options.now ?? Date.now });
-  const observe = observer(client);
+  const observe = observer(client, options.now ?? Date.now);
   const waitForMany = waiter(observe, options.interval ?? {});
 
   async function create<Id extends string>(params: CreateRenderParams<Id>, opts: CreateOptions = {}): Promise<Render[]> {

@@ -157,7 +157,7 @@ describe('renders.batch when answers are lost', () => {
   });
 });
 
-describe('renders.batch when a submission is answered 2xx with an unreadable body', () => {
+describe('renders.batch when a submission is answered 2xx with an unreadable body', { timeout: 30_000 }, () => {
   // A proxy in front of the emulator that answers every POST /renders with `202 [{"id":"x"}]` (not
   // a Render: core cannot validate it), after forwarding it (the render exists) or not.
   async function proxy(target: string, forwardPosts: boolean) {

@@ -110,6 +110,33 @@ describe('waitFor several renders', () => {
     expect(checks.indexOf(byId[0]!)).toBeGreaterThan(checks.lastIndexOf('GET /renders?limit=100'));
   });
 
+  it('tries the list again once the fallback has lasted 10 minutes (one 404 is not forever)', async () => {
+    let now = 0;
+    const local = await setup({}, {
+      renders: { now: () => now },
+      intercept: (req) =>
+        new URL(req.url).pathname === '/v1/renders' && req.method === 'GET' && now < 600_000
+          ? Response.json({ hint: 'Not found.' }, { status: 404 })
+          : undefined,
+    });
+    try {
+      const [a] = await local.renders.create({ template_id: T.quoteSquare });
+      const [b] = await local.renders.create({ template_id: T.productCard });
+      const lists = () => local.requests.filter((r) => r.startsWith('GET /renders?')).length;
+      const wait = () => local.renders.waitFor([a!.id, b!.id], { onProgress: () => local.emu.clock.advance(300), interval: fast });
+      await wait();
+      expect(lists()).toBe(1);
+      now = 599_999;
+      await wait();
+      expect(lists()).toBe(1); // still fetched by id
+      now = 600_000;
+      await wait();
+      expect(lists()).toBe(2); // asked again, and it answers now
+    } finally {
+      await local.close();
+    }
+  });
+
   it('falls back to one GET per render, for a while, when the list endpoint does not exist', async () => {
     const local = await setup({}, {
       intercept: (req) =>
