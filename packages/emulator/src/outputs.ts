@@ -9,6 +9,7 @@ import gifenc from 'gifenc';
 import { centredTextLayers, contrast, isOn, type Box, type Layer, type Rgb } from './layout.js';
 import { encodeMp4 } from './mp4.js';
 import type { OutputFormat } from './renderscript.js';
+import { MAX_DURATION_SECONDS } from '@reelkit/core/rules/creatomate';
 import { advanceEm, drawText } from './text.js';
 
 export type { Rgb } from './layout.js';
@@ -43,8 +44,8 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
 export const MAX_DIMENSION = 8192;
 /** …or with more pixels than this (twice 4K UHD), so one request cannot tie the process up for minutes. */
 export const MAX_PIXELS = 2 * 3840 * 2160;
-/** Longest video the emulator renders (Creatomate's own cap is not documented; 4 hours). */
-export const MAX_VIDEO_SECONDS = 4 * 3600;
+/** Longest video the emulator renders: the 4-hour limit the SDK checks too (@reelkit/core/rules/creatomate). */
+export const MAX_VIDEO_SECONDS = MAX_DURATION_SECONDS;
 
 /** Media placeholders: a grey box with a darker border, a cross and the element's label. */
 const MEDIA_FILL: Rgb = [176, 180, 188];
