@@ -4,7 +4,7 @@
 // is needed): the IDR frame codes every macroblock so; a frame where the picture changes is a P slice
 // that codes only the changed macroblocks as I_PCM and skips the rest (a skip copies the reference at
 // motion vector 0, which is what every skip predicts here, since no macroblock carries motion); every
-// other frame is all-skip. Pictures are sampled a few times a second (see `pictureFrames`). The
+// other frame is all-skip. Pictures are sampled once a second (see `pictureFrames`). The
 // container (ftyp, moov with the track's real width/height/duration, mdat) is written by hand.
 class BitWriter {
   #buf = new Uint8Array(1024);
@@ -309,8 +309,8 @@ export interface Mp4Options {
 const NONE: ReadonlyMap<number, Uint8Array> = new Map();
 
 /** Distinct pictures per second of video, and at most in all (a 4-hour video stays small and quick). */
-const PICTURES_PER_SECOND = 2;
-const MAX_PICTURES = 60;
+const PICTURES_PER_SECOND = 1;
+const MAX_PICTURES = 30;
 
 /** The frames at which a new picture is sampled: 0 and then evenly spread. */
 export function pictureFrames(frames: number, duration: number): number[] {

@@ -9,7 +9,6 @@ import gifenc from 'gifenc';
 import { centredTextLayers, contrast, isOn, type Box, type Layer, type Rgb } from './layout.js';
 import { encodeMp4 } from './mp4.js';
 import type { OutputFormat } from './renderscript.js';
-import { MAX_DURATION_SECONDS } from '@reelkit/core/rules/creatomate';
 import { advanceEm, drawText } from './text.js';
 
 export type { Rgb } from './layout.js';
@@ -40,12 +39,6 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
   mp4: 'video/mp4',
 };
 
-/** The emulator refuses to produce files larger than this on either side (a render with it fails). */
-export const MAX_DIMENSION = 8192;
-/** …or with more pixels than this (twice 4K UHD), so one request cannot tie the process up for minutes. */
-export const MAX_PIXELS = 2 * 3840 * 2160;
-/** Longest video the emulator renders: the 4-hour limit the SDK checks too (@reelkit/core/rules/creatomate). */
-export const MAX_VIDEO_SECONDS = MAX_DURATION_SECONDS;
 
 /** Media placeholders: a grey box with a darker border, a cross and the element's label. */
 const MEDIA_FILL: Rgb = [176, 180, 188];
