@@ -376,7 +376,6 @@ export class Engine {
   }
 
   /** Validates the semantic rules the schema cannot express and queues one render per selected design. */
-  // eslint-disable-next-line max-lines-per-function -- TODO(emulator): split createRenders into named parts (issue 10, lint limit 80)
   createRenders(accountKey: string, label: string, req: CreateRenderRequest): Render[] | ErrorReply {
     // The vendor's rules for the request as a whole (selectors, per-format frame rate, duration,
     // unsafe modification keys): the same function the SDK runs before sending.
