@@ -45,6 +45,18 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       expect(JSON.parse(json.stderr)).toMatchObject({ error: { name: 'UsageError', exitCode: 2 } });
     });
 
+    it('exits 2 for a bad option value or a missing subcommand, with JSON on stderr under --json', async () => {
+      const limit = await h.cli(['renders', 'list', '--limit', 'abc']);
+      expect(limit.code).toBe(2);
+      expect(limit.stderr).toContain('--limit must be an integer');
+      const json = await h.cli(['--json', 'renders', 'list', '--limit', 'abc']);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stderr)).toMatchObject({ error: { name: 'UsageError', message: expect.stringContaining('--limit must be an integer') as unknown } });
+      const both = await h.cli(['renders', 'create', '--template', T.productCard, '--source', 'x.json']);
+      expect(both.code).toBe(2);
+      expect((await h.cli(['renders'])).code).toBe(2);
+    });
+
     it('says exactly what to set, and mentions the emulator, when there are no credentials', async () => {
       const r = await h.cli(['renders', 'list'], { env: NO_CREDENTIALS });
       expect(r.code).toBe(3);
