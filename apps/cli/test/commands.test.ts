@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T, startEmulator } from '@reelkit/emulator';
+import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
 import { signWebhookUrl } from '@reelkit/renders';
-import { captured, harness, MAIN, TEST_ID, TEST_KEY, type Harness } from './helpers.js';
+import { captured, harness, MAIN, startEmulatorProcess, TEST_ID, TEST_KEY, type Harness } from './helpers.js';
 
 type Render = { id: string; status: string; url?: string | null; metadata?: string | null; error_message?: string | null };
 type Job = { id: string; status: string; credits_used: number; preview?: string | null; video_output?: string | null };
@@ -197,7 +197,7 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
     });
 
     it('exits 6 when the submission may have reached the server (dropped connection), and says to look first', async () => {
-      h.emu.faults.add({ route: 'createRender', kind: 'drop', count: 1 });
+      await h.emu.faults.add({ route: 'createRender', kind: 'drop', count: 1 });
       const r = await h.cli(['--json', 'renders', 'create', '--template', T.productCard, '--metadata', 'dropped-once']);
       expect(r.code).toBe(6);
       expect(JSON.parse(r.stderr)).toMatchObject({ error: { maybeSubmitted: true, exitCode: 6 } });
@@ -219,7 +219,7 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
     });
 
     it('exits 5 when still rate limited after retries', async () => {
-      const tight = await startEmulator({ port: 0, rateLimit: { requests: 1, windowMs: 120_000 } });
+      const tight = await startEmulatorProcess({ rateLimit: '1/120000' });
       try {
         const env = { REELKIT_CREATOMATE_URL: tight.creatomateUrl };
         expect((await h.cli(['renders', 'list'], { env })).code).toBe(0);
