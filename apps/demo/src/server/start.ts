@@ -8,6 +8,9 @@ import { createCreatifyClient, createCreatomateClient, readEnv, ReelkitError, ty
 import { startEmulator, type Emulator, type EmulatorOptions } from '@reelkit/emulator';
 import { createDemoApp, type DemoApp } from './app.js';
 
+/** The JSON and SSE shapes of the demo's HTTP API (core's generated types inside). */
+export type * from '../shared/api.js';
+
 /** The variables that make the demo talk to real services instead of the embedded emulator. */
 export const SERVICE_ENV = ['CREATOMATE_API_KEY', 'CREATIFY_API_ID', 'CREATIFY_API_KEY', 'REELKIT_CREATOMATE_URL', 'REELKIT_CREATIFY_URL'] as const;
 /** Public base URL of this server for webhooks in live mode (e.g. a tunnel); unset: poll only. */
