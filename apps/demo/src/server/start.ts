@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import { createCreatifyClient, createCreatomateClient, readEnv, ReelkitError, type CreatifyClient, type CreatomateClient } from '@reelkit/core';
+import { createCreatifyClient, createCreatomateClient, readEnv, ReelkitError, type CreatifyClient, type CreatomateClient, type PollInterval } from '@reelkit/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@reelkit/emulator';
 import { createDemoApp, type DemoApp } from './app.js';
 
@@ -29,6 +29,8 @@ export interface StartDemoOptions {
   /** The built page; default `dist/web` next to the built server. */
   webRoot?: string | undefined;
   log?: (line: string) => void;
+  /** Fallback polling schedule of renders and jobs (default 1 s growing to 3 s). */
+  poll?: PollInterval;
 }
 
 export interface RunningDemo {
@@ -107,6 +109,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     webhookBase: () => (emulator ? url : publicUrl),
     webRoot: options.webRoot ?? fileURLToPath(new URL('../web/', import.meta.url)),
     log,
+    ...(options.poll ? { poll: options.poll } : {}),
   });
   const server = createAdaptorServer({ fetch: demo.app.fetch });
   let port: number;
