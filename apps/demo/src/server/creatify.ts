@@ -3,6 +3,7 @@
 // webhook URL carries the same reelkit token as Creatomate's, and the job is re-fetched
 // (`confirmJobWebhook`) and must be the job that URL was made for.
 import { randomUUID } from 'node:crypto';
+import { linkSignals } from '@reelkit/core';
 import {
   estimateJobCredits,
   validateVariables,
@@ -61,28 +62,39 @@ function estimates(variables: TemplateVariables, model_version: ModelVersion | u
 /** Records a newer view of a job (statuses only move forward within a stage). */
 function record(ctx: DemoContext, job: CustomTemplateJob, stage: JobStage, updated_by: JobView['updated_by']): void {
   const known = ctx.jobs.get(job.id);
-  if (known && known.stage === stage) {
-    const finished = known.job.status === 'failed' || known.job.status === 'rejected' || (known.job.status === 'done' && (stage === 'preview' || known.job.video_output !== null));
-    if (finished || rank(job.status) < rank(known.job.status)) return;
-  }
+  if (known && known.stage === stage && (stageOver(known) || rank(job.status) < rank(known.job.status))) return;
   if (known && known.stage === 'render' && stage === 'preview') return;
   const view: JobView = { job, stage, updated_by };
   ctx.jobs.set(job.id, view);
   ctx.events.publish({ type: 'job', view });
 }
 
+/** True when the stage is over: the preview is done, or the render has its video, or it failed. */
+function stageOver(view: JobView): boolean {
+  const { status, video_output } = view.job;
+  return status === 'failed' || status === 'rejected' || (status === 'done' && (view.stage === 'preview' || video_output !== null));
+}
+
+/** Polls a job through a stage, unless a verified webhook ends the stage first (the poll is then stopped). */
 function watchJob(ctx: DemoContext, creatify: Creatify, id: string, stage: JobStage): void {
+  const stop = new AbortController();
+  const linked = linkSignals(ctx.closing, stop.signal);
+  ctx.polls.set(id, stop);
   creatify.jobs
     .waitFor(id, {
       interval: ctx.poll,
       throwOnFailure: false,
       requireVideo: stage === 'render',
-      signal: ctx.closing,
+      signal: linked.signal,
       onProgress: (job) => record(ctx, job, stage, 'poll'),
     })
     .then((job) => record(ctx, job, stage, 'poll'))
     .catch((error: unknown) => {
-      if (!ctx.closing.aborted) ctx.log(`polling job ${id} stopped: ${errorAnswer(error, 'Creatify').body.error.message}`);
+      if (!linked.signal.aborted) ctx.log(`polling job ${id} stopped: ${errorAnswer(error, 'Creatify').body.error.message}`);
+    })
+    .finally(() => {
+      linked.dispose();
+      if (ctx.polls.get(id) === stop) ctx.polls.delete(id);
     });
 }
 
@@ -136,7 +148,7 @@ export function creatifyRoutes(ctx: DemoContext): Hono {
       },
       { template },
     );
-    hookKeys.set(key, job.id);
+    if (hookKeys.get(key) === null) hookKeys.set(key, job.id);
     record(ctx, job, 'preview', 'create');
     watchJob(ctx, creatify, job.id, 'preview');
     return c.json(ctx.jobs.get(job.id), 201);
@@ -181,8 +193,10 @@ export function creatifyRoutes(ctx: DemoContext): Hono {
       ctx.log(`refused a Creatify webhook for ${check.renderKey}: it names job ${job.id}, not ${expected}`);
       return c.json({ error: 'the delivery names another job' }, 400);
     }
-    const known = ctx.jobs.get(job.id);
-    if (known) record(ctx, job, known.stage, 'webhook');
+    // A fast preview's webhooks can arrive before the POST's own answer: the first one binds the key.
+    hookKeys.set(check.renderKey, job.id);
+    record(ctx, job, ctx.jobs.get(job.id)?.stage ?? 'preview', 'webhook');
+    if (stageOver(ctx.jobs.get(job.id)!)) ctx.polls.get(job.id)?.abort();
     return c.json({ ok: true });
   });
 
