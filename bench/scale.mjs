@@ -47,8 +47,11 @@ async function startRedis() {
   };
 }
 
+const children = new Set();
 function runWorker(config) {
   const child = spawn(process.execPath, [WORKER, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}`)))));
@@ -131,6 +134,8 @@ try {
   };
   console.log(JSON.stringify(report, null, 2));
 } finally {
+  // A worker that failed leaves the others running: stop them (by pid) before their Redis goes.
+  for (const child of children) process.kill(child.pid, 'SIGTERM');
   await emu.close();
   await redis.stop();
 }

@@ -9,10 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RateLimitWindow } from '@reelkit/core';
+import { createCreatomateClient, type RateLimitWindow } from '@reelkit/core';
 import { RATE_LIMIT } from '@reelkit/core/rules/creatomate';
 import { CREATOMATE_TEMPLATE_IDS as T, startEmulator, type Emulator, type FaultRule } from '@reelkit/emulator';
-import type { LedgerEntry } from '@reelkit/renders';
+import { createRenders, type LedgerEntry } from '@reelkit/renders';
 import { connectRedis, createRedisLedger, RedisUnavailableError, type RedisConnection } from '../src/index.js';
 import { startRedisServer, type RedisServer } from './redis-server.js';
 
@@ -80,10 +80,10 @@ function spawnWorker(batch: Batch, extra: WorkerOptions = {}) {
 const runWorker = async (batch: Batch, extra?: WorkerOptions) => (await spawnWorker(batch, extra).exited).output!;
 
 /** The emulator's stored renders of this batch, by the batch's metadata tag. */
-function storedByTag(batch: Batch): Map<string, string[]> {
+function storedByTag(batch: Batch, server: Emulator = emu): Map<string, string[]> {
   const prefix = `reelkit-batch:${batch.batchId}:`;
   const byTag = new Map<string, string[]>();
-  for (const account of emu.state().accounts) {
+  for (const account of server.state().accounts) {
     for (const r of account.renders) {
       if (!r.metadata?.startsWith(prefix)) continue;
       const key = r.metadata.slice(prefix.length);
@@ -134,7 +134,7 @@ async function resumeUntilSettled(batch: Batch, runs: number, extra?: WorkerOpti
   return outputs;
 }
 
-const faultFired = (route: string) => emu.faults.list().filter((f) => f.route === route).reduce((n, f) => n + f.fired, 0);
+const faultFired = (route: string, server: Emulator = emu) => server.faults.list().filter((f) => f.route === route).reduce((n, f) => n + f.fired, 0);
 
 describe('a batch over worker processes sharing Redis', { timeout: 60_000 }, () => {
   it('workers on one key share its budget through Redis: no 429 from a server with the same limit, where in-process limiters get them', async () => {
@@ -218,5 +218,34 @@ describe('a batch over worker processes sharing Redis', { timeout: 60_000 }, () 
     }
     await resumeUntilSettled(batch, 2);
     await expectEachItemOnce(batch);
+  });
+
+  // KNOWN GAP (renders' reconcile, not the ledger): the search by tag reads only the 100 most recent
+  // renders of the template (GET /renders has no metadata filter or paging). When more than 100
+  // were created between a dead worker's claim and the reconcile — 4 workers at 3 requests/s make
+  // 900 in the default 5-minute lease — "not found" is not evidence, yet the item is POSTed again.
+  // Proposed fix: treat a full page whose oldest render is newer than the claim's `at` as
+  // inconclusive (stay `maybe`, report `unknown`). Remove `.fails` once that lands.
+  it.fails('a dead worker’s item is not POSTed again when more than 100 renders of its template were created before the reconcile', async () => {
+    // A slow clock: the renders stay unfinished (listing finished ones makes their output files), yet are ordered by time.
+    const open = await startEmulator({ port: 0, clock: 'real', speed: 0.01, rateLimit: false });
+    const batch = newBatch(1);
+    const limit = { requests: 1_000, windowMs: 1_000 };
+    try {
+      open.faults.add({ route: 'createRender', kind: 'latency', latencyMs: 600, count: 1 });
+      const worker = spawnWorker(batch, { leaseMs: 1_000, limit, baseUrl: open.creatomateUrl });
+      await expect.poll(() => faultFired('createRender', open), { timeout: 10_000, interval: 10 }).toBe(1);
+      process.kill(worker.pid, 'SIGKILL');
+      await worker.exited;
+      await expect.poll(() => storedByTag(batch, open).size, { timeout: 5_000, interval: 20 }).toBe(1);
+      // The account goes on rendering the same template meanwhile (other batches, other workers).
+      const others = createRenders(createCreatomateClient({ apiKey: batch.apiKey, baseUrl: open.creatomateUrl, rateLimit: false }));
+      await Promise.all(Array.from({ length: 101 }, () => others.create({ template_id: T.quoteSquare }, { checkModifications: false })));
+      await new Promise((r) => setTimeout(r, 1_100));
+      await runWorker(batch, { leaseMs: 1_000, limit, baseUrl: open.creatomateUrl });
+      expect(storedByTag(batch, open).get('0')).toHaveLength(1);
+    } finally {
+      await open.close();
+    }
   });
 });
