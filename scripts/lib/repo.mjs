@@ -31,7 +31,9 @@ export function publicPackages(root = repoRoot) {
 export function copyRepo({ withDist = false, prefix = 'reelkit-copy-' } = {}) {
   const dest = mkdtempSync(join(tmpdir(), prefix));
   const listed = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: repoRoot, encoding: 'utf8' });
-  for (const file of listed.split('\0').filter(Boolean)) {
+  // A node_modules symlink is not matched by the `node_modules/` ignore rule: skip it by name.
+  const files = listed.split('\0').filter((f) => f && !/(^|\/)node_modules(\/|$)/.test(f));
+  for (const file of files) {
     const from = join(repoRoot, file);
     if (!existsSync(from)) continue; // deleted in the working tree
     mkdirSync(dirname(join(dest, file)), { recursive: true });

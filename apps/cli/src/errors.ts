@@ -3,6 +3,7 @@
 import {
   AbortError,
   AuthenticationError,
+  isMaybeSubmitted,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -48,14 +49,9 @@ export class ExitWith extends ReelkitError {
 const USAGE_NAMES = new Set(['InvalidModificationsError', 'VariablesError', 'JobInputError', 'TemplateNotCheckableError', 'WebhookPayloadError']);
 const FAILURE_NAMES = new Set(['RenderFailedError', 'JobFailedError']);
 
-/** True when `error` says a paid POST may have reached the server (core's flag). */
-export function maybeSubmitted(error: unknown): boolean {
-  return error instanceof ReelkitError && (error as { maybeSubmitted?: boolean }).maybeSubmitted === true;
-}
-
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ExitWith) return error.exitCode;
-  if (maybeSubmitted(error)) return EXIT.unknownOutcome;
+  if (isMaybeSubmitted(error)) return EXIT.unknownOutcome;
   if (error instanceof AbortError) return EXIT.interrupted;
   if (error instanceof UsageError || error instanceof NotConfirmedError || error instanceof RequestValidationError) return EXIT.usage;
   if (error instanceof MissingCredentialsError || error instanceof AuthenticationError || error instanceof PermissionDeniedError) return EXIT.auth;

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T, startEmulator } from '@reelkit/emulator';
+import { signWebhookUrl } from '@reelkit/renders';
 import { captured, harness, MAIN, TEST_ID, TEST_KEY, type Harness } from './helpers.js';
 
 type Render = { id: string; status: string; url?: string | null; metadata?: string | null; error_message?: string | null };
@@ -56,6 +57,7 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       const script = await h.cli(['complete', 'bash']);
       expect(script.code).toBe(0);
       expect(script.stdout).toContain('reelkit');
+      expect((await h.cli(['complete', 'zsh'])).stdout).toContain('compdef');
       const suggestions = await h.cli(['complete', '--', 'renders', '']);
       expect(suggestions.stdout).toContain('create');
       expect(suggestions.stdout).toContain('batch');
@@ -103,7 +105,8 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
   describe('renders', () => {
     it('creates a render (JSON: the planned renders) and gets, lists and deletes it', async () => {
       const [created] = await h.json<Render[]>(['renders', 'create', '--template', T.productCard, '--modify', 'price=$5', '--metadata', 'crud-test']);
-      expect(created!.status).toBe('planned');
+      // Planned when created; at 500× it may have moved on by the time the process printed it.
+      expect(created!.id).toMatch(/^[0-9a-f-]{36}$/);
       expect((await h.json<Render>(['renders', 'get', created!.id])).metadata).toBe('crud-test');
       expect((await h.json<Render[]>(['renders', 'list', '--template', T.productCard])).some((r) => r.id === created!.id)).toBe(true);
       const human = await h.cli(['renders', 'get', created!.id]);
@@ -139,6 +142,21 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       expect(statSync(out).size).toBe(dl.bytes);
     });
 
+    it('reports an output URL that cannot be fetched as a remote failure (exit 1), not a stack trace', async () => {
+      // A node:http stand-in for the API: the render succeeded, but its file's host is down.
+      const id = '0c9a4f1e-1111-4222-8333-444455556666';
+      const api = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, status: 'succeeded', url: 'http://127.0.0.1:9/gone.mp4' })));
+      await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+      try {
+        const r = await h.cli(['renders', 'download', id], { env: { REELKIT_CREATOMATE_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}/v1` } });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`Downloading ${id} failed`);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        api.close();
+      }
+    });
+
     it('names an unknown modification key with the suggestion, and sends nothing (exit 2)', async () => {
       const before = (await h.json<Render[]>(['renders', 'list', '--limit', '100'])).length;
       const r = await h.cli(['renders', 'create', '--template', T.productCard, '--modify', 'Product-Nme=X']);
@@ -171,6 +189,16 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       const r = await h.cli(['--json', 'renders', 'create', '--template', T.productCard, '--metadata', 'dropped-once']);
       expect(r.code).toBe(6);
       expect(JSON.parse(r.stderr)).toMatchObject({ error: { maybeSubmitted: true, exitCode: 6 } });
+    });
+
+    it('--debug logs the requests on stderr with the key redacted, and shows a stack trace on error', async () => {
+      const ok = await h.cli(['--debug', 'renders', 'list', '--limit', '1']);
+      expect(ok.code).toBe(0);
+      expect(ok.stderr).toContain('[debug]');
+      expect(ok.stderr).not.toContain(TEST_KEY);
+      const failed = await h.cli(['--debug', 'renders', 'get', '00000000-0000-4000-8000-000000000000']);
+      expect(failed.code).toBe(4);
+      expect(failed.stderr).toMatch(/\n\s+at /);
     });
 
     it('exits 3 when the key is refused', async () => {
@@ -320,6 +348,33 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       expect(stdout).toContain('forwarded: 204');
       expect(JSON.parse(forwarded[0]!)).toEqual(render);
     });
+  });
+
+  it('webhooks listen verifies signed URLs when REELKIT_WEBHOOK_SECRET is set', async () => {
+    const secret = 'whsec-test-0123456789';
+    const child = spawn(process.execPath, [MAIN, 'webhooks', 'listen', '--port', '0'], { env: { ...h.env, REELKIT_WEBHOOK_SECRET: secret } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const port = await new Promise<number>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
+        if (m) resolve(Number(m[1]));
+      });
+    });
+    const body = JSON.stringify({ id: '0c9a4f1e-1111-4222-8333-444455556666', status: 'succeeded', url: 'https://example.com/x.mp4' });
+    const signed = await signWebhookUrl(`http://127.0.0.1:${port}/signed`, secret, 'order-1');
+    await fetch(signed, { method: 'POST', body });
+    await fetch(`http://127.0.0.1:${port}/unsigned`, { method: 'POST', body });
+    await new Promise<number | null>((resolve) => {
+      child.on('close', resolve);
+      child.kill('SIGINT');
+    });
+    captured.push(stdout, stderr);
+    expect(stdout).toMatch(/\/signed creatomate \S+ succeeded — signature valid/);
+    expect(stdout).toMatch(/\/unsigned creatomate \S+ succeeded — SIGNATURE INVALID/);
+    expect(stdout + stderr).not.toContain(secret);
   });
 
   describe('emulator', () => {

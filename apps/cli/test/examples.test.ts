@@ -65,7 +65,16 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(out).not.toContain(TEST_KEY);
   });
 
-  it.each(['first-render.sh', 'batch.sh', 'scripting.sh', 'creatify.sh'])('README shows examples/%s verbatim', (file) => {
+  it('every-command.sh: one of each command runs through', async () => {
+    const { code, out } = await example('every-command.sh');
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/wrote templates\.gen\.ts/);
+    expect(out).toMatch(/saved renders\/[0-9a-f-]{36}\.png/);
+    expect(out).toMatch(/deleted [0-9a-f-]{36}/);
+    expect(out).toMatch(/job [0-9a-f-]{36}: done http/);
+  });
+
+  it.each(['first-render.sh', 'batch.sh', 'scripting.sh', 'creatify.sh', 'every-command.sh'])('README shows examples/%s verbatim', (file) => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(readFileSync(join(EXAMPLES, file), 'utf8').trim());
   });

@@ -9,8 +9,8 @@ export async function main(templateId: string, jobId: string) {
   const done = await poll({
     get: (signal) => cm.GET('/renders/{id}', { params: { path: { id: render.id } }, signal }),
     isTerminal: (r) => r.status === 'succeeded' || r.status === 'failed',
-    timeoutMs: 10 * 60_000,
-    onUpdate: (r) => console.log(r.status),
+    deadlineMs: 10 * 60_000,
+    onProgress: (r) => console.log(r.status),
   });
 
   const cf = createCreatifyClient(); // CREATIFY_API_ID, CREATIFY_API_KEY, REELKIT_CREATIFY_URL

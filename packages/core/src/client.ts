@@ -171,6 +171,8 @@ interface Transport {
   requestContext: RequestContext;
   ops: Map<string, OperationSchema>;
   responseSchema: (op: OperationSchema) => Promise<ZodType | undefined>;
+  /** The same, without waiting once the table has loaded (undefined before that). */
+  responseSchemaNow: (op: OperationSchema) => ZodType | undefined;
 }
 
 // Failures where the connection was never established, so the server cannot have seen the request.
@@ -213,7 +215,7 @@ function describeFailure(err: unknown): string {
 type AttemptResult = { ok: true; response: Response; text: string; durationMs: number } | { ok: false; failure: unknown; timedOut: boolean; durationMs: number };
 
 /** One attempt: a fresh controller that our timer and the caller's signal both abort. */
-async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, signal: AbortSignal | undefined): Promise<AttemptResult> {
+async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, signal: AbortSignal | undefined, lease: Lease | undefined): Promise<AttemptResult> {
   const started = performance.now();
   const controller = new AbortController();
   let timedOut = false;
@@ -233,6 +235,7 @@ async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, si
   } finally {
     clearTimeout(timer);
     unlink();
+    lease?.release();
   }
 }
 
@@ -256,11 +259,11 @@ async function send(t: Transport, req: PreparedRequest, init: AnyInit): Promise<
   const timeoutMs = positive(init.timeoutMs, 'timeoutMs') ?? t.timeoutMs;
   const maxRetries = retries(init.maxRetries) ?? t.maxRetries;
   if (t.log.enabled('debug')) t.log.log('debug', `${method} ${req.url}`, { headers: redactHeaders(req.headers), body: req.body === undefined ? undefined : excerpt(req.body, 2000) });
-  const schema = t.validate.response === 'off' || !op ? undefined : await t.responseSchema(op);
+  const schema = t.validate.response === 'off' || !op ? undefined : (t.responseSchemaNow(op) ?? (await t.responseSchema(op)));
   for (let n = 1; ; n++) {
     if (signal?.aborted) throw abortError(signal);
     const lease: Lease | undefined = t.limiter ? await t.limiter.acquire(t.window!, signal) : undefined;
-    const result = await attempt(t, req, timeoutMs, signal).finally(() => lease?.release());
+    const result = await attempt(t, req, timeoutMs, signal, lease);
     let error: ReelkitError;
     let outcome: AttemptOutcome;
     if (!result.ok) {
@@ -327,6 +330,7 @@ function createTransport(config: VendorConfig, options: ClientOptions): Transpor
   const baseHeaders = { Accept: 'application/json', 'User-Agent': userAgent(options.userAgent), ...config.authHeaders };
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   let responses: Promise<Readonly<Record<string, ZodType | undefined>>> | undefined;
+  let loaded: Readonly<Record<string, ZodType | undefined>> | undefined;
   return {
     vendor: config.vendor,
     fetch: fetchImpl,
@@ -340,7 +344,8 @@ function createTransport(config: VendorConfig, options: ClientOptions): Transpor
     log,
     requestContext: { baseUrl: removeTrailingSlash(config.baseUrl), baseHeaders, mode: validate.request, maxBodyBytes: config.maxBodyBytes, redact, log },
     ops: new Map(Object.values(config.operations).map((op) => [`${op.method} ${op.path}`, op])),
-    responseSchema: async (op) => (await (responses ??= config.loadResponses()))[op.operationId],
+    responseSchema: async (op) => (loaded = await (responses ??= config.loadResponses()))[op.operationId],
+    responseSchemaNow: (op) => loaded?.[op.operationId],
   };
 }
 

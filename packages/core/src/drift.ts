@@ -47,29 +47,56 @@ interface Def {
   getter?: () => ZodType;
 }
 
+/** What the walk does at one schema, computed once per schema (the walk runs on every response). */
+type Node = { kind: 'object'; shape: Record<string, ZodType>; open: boolean } | { kind: 'array'; item: ZodType } | { kind: 'record'; item: ZodType } | { kind: 'leaf' };
+
 const defOf = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch']);
+const nodes = new WeakMap<ZodType, Node>();
+const LEAF: Node = { kind: 'leaf' };
 
-/** Fields the object schemas do not declare (z.object ignores them silently). Unions are not entered. */
-function unknownFields(schema: ZodType, value: unknown, path: string[], out: ValidationIssue[], depth: number): void {
-  if (depth > 32 || value === null || typeof value !== 'object') return;
+function nodeOf(schema: ZodType): Node {
+  let node = nodes.get(schema);
+  if (node) return node;
   let def = defOf(schema);
   while (WRAPPERS.has(def.type) || def.type === 'pipe' || def.type === 'lazy') {
     const inner = def.type === 'pipe' ? def.in : def.type === 'lazy' ? def.getter?.() : def.innerType;
-    if (!inner) return;
+    if (!inner) break;
     def = defOf(inner);
   }
-  if (def.type === 'array' && def.element && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) unknownFields(def.element, value[i], [...path, String(i)], out, depth + 1);
-  } else if (def.type === 'record' && def.valueType && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) unknownFields(def.valueType, v, [...path, k], out, depth + 1);
-  } else if (def.type === 'object' && def.shape && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const field = def.shape[k];
-      if (field) unknownFields(field, v, [...path, k], out, depth + 1);
-      else if (!def.catchall) out.push({ path: [...path, k].join('.'), message: 'unknown field (not in the spec)' });
-    }
+  // Unions are not entered: which branch a value meant is not knowable here.
+  if (def.type === 'object' && def.shape) node = { kind: 'object', shape: def.shape, open: def.catchall !== undefined };
+  else if (def.type === 'array' && def.element) node = { kind: 'array', item: def.element };
+  else if (def.type === 'record' && def.valueType) node = { kind: 'record', item: def.valueType };
+  else node = LEAF;
+  nodes.set(schema, node);
+  return node;
+}
+
+/** Fields the object schemas do not declare (z.object ignores them silently). `path` is reused, not copied. */
+function unknownFields(schema: ZodType, value: unknown, path: string[], out: ValidationIssue[], depth: number): void {
+  if (depth > 32 || value === null || typeof value !== 'object') return;
+  const node = nodeOf(schema);
+  if (node.kind === 'leaf') return;
+  if (node.kind === 'array') {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) visit(node.item, value[i], String(i), path, out, depth);
+    return;
   }
+  if (Array.isArray(value)) return;
+  const obj = value as Record<string, unknown>;
+  for (const k in obj) {
+    if (node.kind === 'record') visit(node.item, obj[k], k, path, out, depth);
+    else if (Object.hasOwn(node.shape, k)) visit(node.shape[k]!, obj[k], k, path, out, depth);
+    else if (!node.open) out.push({ path: [...path, k].join('.'), message: 'unknown field (not in the spec)' });
+  }
+}
+
+function visit(schema: ZodType, value: unknown, key: string, path: string[], out: ValidationIssue[], depth: number): void {
+  if (value === null || typeof value !== 'object') return;
+  path.push(key);
+  unknownFields(schema, value, path, out, depth + 1);
+  path.pop();
 }
 
 const reported = new Set<string>();

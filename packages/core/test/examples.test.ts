@@ -2,10 +2,11 @@
 // (core cannot depend on the emulator: the emulator depends on core).
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AbortError, MemoryRateLimitStore, type RateLimitWindow } from '../src/index.js';
+import { AbortError, MemoryRateLimitStore, type CallOptions, type RateLimitWindow } from '../src/index.js';
 import { main as calls } from '../examples/calls.js';
 import { advice, main as errors } from '../examples/errors.js';
 import { main as logging } from '../examples/logging.js';
+import { main as policy } from '../examples/policy.js';
 import { main as quickstart } from '../examples/quickstart.js';
 import { main as rateLimit, sharedBudgetClient } from '../examples/rate-limit.js';
 import { CREATIFY_JOB_ID, creatifyJob, json, render, startServer, TEMPLATE_ID, type TestServer } from './helpers.js';
@@ -176,7 +177,17 @@ describe('examples', () => {
     expect(keys[0]).not.toContain(CM_KEY);
   });
 
-  it.each(['quickstart.ts', 'calls.ts', 'errors.ts', 'logging.ts', 'rate-limit.ts'])('README shows examples/%s verbatim', (file) => {
+  it('policy sends the paid POST once with only the call options, then polls to the final status', async () => {
+    const { log } = quiet();
+    const smuggled = { timeoutMs: 5_000, retrySafe: true, body: { template_id: 'not-this' } } as CallOptions;
+    await expect(policy(TEMPLATE_ID, smuggled)).resolves.toEqual({ outcome: 'succeeded' });
+    const posts = server.received.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(JSON.parse(posts[0]!.body)).toEqual({ template_id: TEMPLATE_ID });
+    expect(log.mock.calls.map(([line]) => String(line))).toEqual([expect.stringMatching(/: rendering$/), expect.stringMatching(/: succeeded$/)]);
+  });
+
+  it.each(['quickstart.ts', 'calls.ts', 'errors.ts', 'logging.ts', 'rate-limit.ts', 'policy.ts'])('README shows examples/%s verbatim', (file) => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const source = readFileSync(new URL(`../examples/${file}`, import.meta.url), 'utf8');
     expect(readme).toContain(source.trim());

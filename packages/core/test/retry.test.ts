@@ -9,9 +9,11 @@ import {
   RateLimitError,
   ServerError,
   TimeoutError,
+  type Clock,
   type CreatomateClientOptions,
 } from '../src/index.js';
-import { backoffMs, retryAfterMs } from '../src/retry.js';
+import { realClock } from '../src/clock.js';
+import { backoffMs, retryAfterMs, sleep } from '../src/retry.js';
 import { json, memoryLogger, render, RENDER_ID, startServer, TEMPLATE_ID, type Handler, type TestServer } from './helpers.js';
 
 const KEY = 'cm-retry-key-0123456789';
@@ -26,8 +28,14 @@ async function serve(handler: Handler, port?: number) {
   return s;
 }
 
+/** A clock whose waits return at once (recorded): real sockets, no real backoff. */
+function instantClock(): Clock & { slept: number[] } {
+  const slept: number[] = [];
+  return { slept, now: () => Date.now(), sleep: (ms, signal) => (slept.push(ms), sleep(0, signal)) };
+}
+
 function cm(url: string, options: CreatomateClientOptions = {}) {
-  return createCreatomateClient({ apiKey: KEY, baseUrl: `${url}/v1`, rateLimit: false, ...options });
+  return createCreatomateClient({ apiKey: KEY, baseUrl: `${url}/v1`, rateLimit: false, clock: instantClock(), ...options });
 }
 
 const getRender = (client: ReturnType<typeof cm>, init: { signal?: AbortSignal; timeoutMs?: number; maxRetries?: number } = {}) =>
@@ -46,15 +54,13 @@ async function freePort(): Promise<number> {
 }
 
 describe('Retry-After', () => {
-  it('retries a 429 after Retry-After: 1 (waiting at least 1 s) and succeeds', async () => {
+  it('retries a 429 after Retry-After: 1 (waiting 1 s on the client clock) and succeeds', async () => {
     const s = await serve((_req, res, _b, i) => (i === 0 ? json(res, 429, { hint: 'slow down' }, { 'Retry-After': '1' }) : json(res, 200, render())));
-    const started = performance.now();
-    const data = await getRender(cm(s.url));
-    const waited = performance.now() - started;
+    const clock = instantClock();
+    const data = await getRender(cm(s.url, { clock }));
     expect(data.id).toBe(RENDER_ID);
     expect(s.received).toHaveLength(2);
-    // Timers have millisecond granularity; allow for rounding, not for an early retry.
-    expect(waited).toBeGreaterThanOrEqual(995);
+    expect(clock.slept).toEqual([1000]);
   });
 
   it('parses retry-after-ms first, then seconds, then an HTTP date', () => {
@@ -167,7 +173,8 @@ describe('money safety: POST', () => {
       original(message, fields);
       if (message.includes('retrying') && !started) started = serve((_req, res) => json(res, 202, [render()]), port);
     };
-    const renders = await createRender(cm(`http://127.0.0.1:${port}`, { logger, logLevel: 'info', maxRetries: 2 }));
+    // Real backoff: the server comes up during the wait.
+    const renders = await createRender(cm(`http://127.0.0.1:${port}`, { logger, logLevel: 'info', maxRetries: 2, clock: realClock }));
     expect(renders).toHaveLength(1);
     const s = await started!;
     expect(s.received).toHaveLength(1);
@@ -218,7 +225,7 @@ describe('timeouts and cancellation', () => {
     });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('user left')), 50);
-    const err = await getRender(cm(s.url), { signal: controller.signal }).catch(fail);
+    const err = await getRender(cm(s.url, { clock: realClock }), { signal: controller.signal }).catch(fail);
     expect(err).toBeInstanceOf(AbortError);
     expect((err as AbortError).cause).toEqual(new Error('user left'));
     expect(s.received).toHaveLength(1);
@@ -256,7 +263,7 @@ describe('timeouts and cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = performance.now();
-    const err = await getRender(cm(s.url), { signal: controller.signal }).catch(fail);
+    const err = await getRender(cm(s.url, { clock: realClock }), { signal: controller.signal }).catch(fail);
     expect(err).toBeInstanceOf(AbortError);
     // It did not sit out the 30 s Retry-After.
     expect(performance.now() - started).toBeLessThan(5000);

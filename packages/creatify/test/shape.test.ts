@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError, ServerError, type CallOptions } from '@reelkit/core';
-import { JobFailedError, WebhookNotConfirmedError, WebhookPayloadError, type Creatify } from '../src/index.js';
+import { JobFailedError, WebhookNotConfirmedError, WebhookPayloadError, type Creatify, type JobInput } from '../src/index.js';
 import { harness, testimonialJob } from './helpers.js';
 
 describe('composite calls pass every option through', () => {
@@ -27,6 +27,9 @@ describe('malformed arguments are refused by name before any request', () => {
     { name: 'jobs.waitFor(null)', call: (c) => c.jobs.waitFor(null as unknown as string), path: 'id' },
     { name: 'templates.get({})', call: (c) => c.templates.get({} as unknown as string), path: 'template_id' },
     { name: 'templates.list(5)', call: (c) => c.templates.list(5 as unknown as CallOptions), path: 'options' },
+    { name: 'jobs.create(null)', call: (c) => c.jobs.create(null as unknown as JobInput), path: 'body' },
+    { name: 'jobs.createAndWait(undefined)', call: (c) => c.jobs.createAndWait(undefined as unknown as JobInput), path: 'body' },
+    { name: 'jobs.create with a javascript: webhook_url', call: (c) => c.jobs.create({ ...testimonialJob(), webhook_url: 'javascript:alert(1)' }), path: 'body.webhook_url' },
     { name: 'jobs.create(input, "fast")', call: (c) => c.jobs.create(testimonialJob(), 'fast' as unknown as CallOptions), path: 'options' },
   ];
   it.each(cases)('$name → RequestValidationError naming $path', async ({ call, path }) => {

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCreatifyClient, TimeoutError, type ValidationMode } from '@reelkit/core';
+import { createCreatifyClient, TimeoutError } from '@reelkit/core';
 import type { components } from '@reelkit/core/creatify';
 import { createCreatify } from '../src/index.js';
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 /** Answers GET /api/custom_template_jobs/{id}/ with `states` in turn (the last one repeats). */
-async function api(states: Job[], clientOptions: { validate?: ValidationMode } = {}) {
+async function api(states: Job[]) {
   let served = 0;
   const server = createServer((_req, res) => {
     const body = states[Math.min(served++, states.length - 1)];
@@ -32,7 +32,7 @@ async function api(states: Job[], clientOptions: { validate?: ValidationMode } =
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const client = createCreatifyClient({ apiId: 'id', apiKey: 'key', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logLevel: 'off', ...clientOptions });
+  const client = createCreatifyClient({ apiId: 'id', apiKey: 'key', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logLevel: 'off' });
   return { creatify: createCreatify(client, { interval: { initialMs: 1, maxMs: 1, factor: 1 } }), polls: () => served };
 }
 
@@ -58,8 +58,8 @@ describe('a status this SDK does not know', () => {
   /** A job in a status the spec does not list, with a field it does not have. */
   const drifted = (status: string) => ({ ...job('running', null), status, colour: 'red' }) as unknown as Job;
 
-  // TODO(core-policy): drop `validate: 'warn'` once core's responses are tolerant by default.
-  const driftingApi = (states: Job[]) => api(states, { validate: 'warn' });
+  // Core's default: responses tolerant (drift is logged, not fatal).
+  const driftingApi = (states: Job[]) => api(states);
 
   it('is not final: waitFor keeps polling through `queued` until the job is done', async () => {
     const { creatify, polls } = await driftingApi([drifted('queued'), drifted('queued'), job('done', 'https://cdn.example.com/v.mp4')]);

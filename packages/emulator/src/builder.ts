@@ -21,17 +21,18 @@ function workerPath(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-type Waiter = { resolve: (bytes: Uint8Array) => void; reject: (err: Error) => void };
+type Job = { spec: FileSpec; owner: object; resolve: (bytes: Uint8Array) => void; reject: (err: Error) => void };
 
 /**
  * One worker thread for the whole process, shared by every emulator in it (tests start many):
- * starting one loads the encoders and the font, which costs more than most builds. It is unref'd
- * whenever nothing is waiting, so it never keeps a process alive.
+ * starting one loads the encoders and the font, which costs more than most builds. It gets one job
+ * at a time from a queue kept here, so a closed emulator's queued builds can be dropped; it is
+ * unref'd whenever idle, so it never keeps a process alive.
  */
 const pool = {
   worker: undefined as Worker | undefined,
-  waiting: new Map<number, Waiter>(),
-  nextId: 0,
+  queue: [] as Job[],
+  running: undefined as Job | undefined,
 };
 
 function sharedWorker(): Worker | undefined {
@@ -40,17 +41,18 @@ function sharedWorker(): Worker | undefined {
   if (!path) return undefined;
   const worker = new Worker(path);
   worker.unref();
-  worker.on('message', ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
-    const waiter = pool.waiting.get(id);
-    pool.waiting.delete(id);
-    if (pool.waiting.size === 0) worker.unref();
-    if (bytes) waiter?.resolve(bytes);
-    else waiter?.reject(new Error(error ?? 'the file could not be built'));
+  worker.on('message', ({ bytes, error }: { bytes?: Uint8Array; error?: string }) => {
+    const job = pool.running;
+    pool.running = undefined;
+    if (bytes) job?.resolve(bytes);
+    else job?.reject(new Error(error ?? 'the file could not be built'));
+    pump();
   });
   const fail = (err: Error) => {
     pool.worker = undefined;
-    for (const waiter of pool.waiting.values()) waiter.reject(err);
-    pool.waiting.clear();
+    pool.running?.reject(err);
+    pool.running = undefined;
+    pump(); // a new worker takes the rest of the queue
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the file builder stopped (exit code ${code})`)));
@@ -58,13 +60,28 @@ function sharedWorker(): Worker | undefined {
   return worker;
 }
 
-function buildInWorker(worker: Worker, spec: FileSpec): Promise<Uint8Array> {
-  const id = pool.nextId++;
-  return new Promise<Uint8Array>((resolve, reject) => {
-    pool.waiting.set(id, { resolve, reject });
-    if (pool.waiting.size === 1) worker.ref();
-    worker.postMessage({ id, spec });
-  });
+/** Hands the next queued job to the worker when it is free. */
+function pump(): void {
+  if (pool.running) return;
+  const job = pool.queue.shift();
+  const worker = job && sharedWorker();
+  if (!job || !worker) {
+    pool.worker?.unref();
+    return;
+  }
+  pool.running = job;
+  worker.ref();
+  worker.postMessage({ id: 0, spec: job.spec });
+}
+
+/** Drops `owner`'s queued builds (the one running finishes). */
+function cancel(owner: object): void {
+  const kept: Job[] = [];
+  for (const job of pool.queue) {
+    if (job.owner === owner) job.reject(new Error('the emulator is closed'));
+    else kept.push(job);
+  }
+  pool.queue = kept;
 }
 
 /** One emulator's builds: a cache of finished files by spec, over the shared worker. */
@@ -110,8 +127,12 @@ export class FileBuilder {
 
   #run(spec: FileSpec): Promise<Uint8Array> {
     if (this.#closed) return Promise.reject(new Error('the emulator is closed'));
-    const worker = sharedWorker();
-    if (worker) return buildInWorker(worker, spec);
+    if (sharedWorker()) {
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pool.queue.push({ spec, owner: this, resolve, reject });
+        pump();
+      });
+    }
     // No compiled worker (running from sources without a build): build in-process, one turn later.
     return new Promise((resolve, reject) => setImmediate(() => {
       try {
@@ -130,6 +151,7 @@ export class FileBuilder {
   /** Refuses new builds; the shared worker stays for other emulators (it holds no process open). */
   close(): void {
     this.#closed = true;
+    cancel(this);
     this.clear();
   }
 }

@@ -9,12 +9,13 @@ import { creatifyValidation, creatomateError, type ErrorReply } from './errors.j
 import { creatifyTemplates, creatomateTemplates, type CreatifySeedTemplate } from './fixtures.js';
 import { checkRenderRequest } from '@reelkit/core/rules/creatomate';
 import { checkJobInput, checkVariables } from '@reelkit/core/rules/creatify';
+import { centredTextLayers, layoutOf } from './layout.js';
 import { FileBuilder } from './builder.js';
 import { MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS, type FileSpec } from './outputs.js';
 import { creditsFor, type JobStage, type ModelVersion } from './pricing.js';
 import type { Random } from './random.js';
 import {
-  applyModifications, backgroundColor, failingElement, phasesFor, planOutput, visibleTexts,
+  applyModifications, backgroundColor, failingElement, phasesFor, planOutput,
   type OutputFormat, type RenderScript,
 } from './renderscript.js';
 import type { JsonlStore, LogEntry } from './store.js';
@@ -135,6 +136,12 @@ const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 function derivedId(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((Number.parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** `snapshot_time` as seconds (a number or "2.5 s"), 0 when unreadable. */
+function snapshotSeconds(value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseFloat(value) : Number.NaN;
+  return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
 /** Why an output cannot be produced (too large, too long, or no real length), or undefined. */
@@ -368,6 +375,7 @@ export class Engine {
   }
 
   /** Validates the semantic rules the schema cannot express and queues one render per selected design. */
+  // eslint-disable-next-line max-lines-per-function -- TODO(emulator): split createRenders into named parts (issue 10, lint limit 80)
   createRenders(accountKey: string, label: string, req: CreateRenderRequest): Render[] | ErrorReply {
     // The vendor's rules for the request as a whole (selectors, per-format frame rate, duration,
     // unsafe modification keys): the same function the SDK runs before sending.
@@ -405,9 +413,10 @@ export class Engine {
       if (failing) error = `The element '${failing}' could not be rendered (it fails on purpose in the emulator).`;
       else if (overLimit) error = overLimit;
       const snapshotTime = resolved.source.snapshot_time;
-      const texts = visibleTexts(resolved.source);
+      // Bounded: an over-limit output is never drawn, so its layers are not worth computing.
+      const layers = overLimit ? [] : layoutOf(resolved.source, plan.width, plan.height, bg);
       const snapshot: FileSpec | null = plan.format === 'mp4' && snapshotTime !== undefined && snapshotTime !== null
-        ? { format: 'jpg', width: plan.width, height: plan.height, background: bg, texts }
+        ? { format: 'jpg', width: plan.width, height: plan.height, background: bg, layers, time: snapshotSeconds(snapshotTime) }
         : null;
 
       const phases = phasesFor(resolved.source);
@@ -435,7 +444,7 @@ export class Engine {
         metadata: req.metadata ?? null,
         frame_rate: plan.frame_rate,
         duration: plan.duration,
-        file: { format: plan.format, width: plan.width, height: plan.height, frame_rate: plan.frame_rate, duration: plan.duration, background: bg, texts: plan.format === 'mp4' ? undefined : texts },
+        file: { format: plan.format, width: plan.width, height: plan.height, frame_rate: plan.frame_rate, duration: plan.duration, background: bg, layers },
         snapshot,
         error,
         file_size: null,
@@ -561,8 +570,8 @@ export class Engine {
       outcome,
       has_preview: false,
       has_video: false,
-      video: { format: 'mp4', width: w, height: h, frame_rate: 30, duration: template.video_duration, background: bg },
-      preview: { format: 'mp4', width: w / 2, height: h / 2, frame_rate: 30, duration: template.video_duration, background: bg },
+      video: { format: 'mp4', width: w, height: h, frame_rate: 30, duration: template.video_duration, background: bg, layers: centredTextLayers(texts.filter((t): t is string => typeof t === 'string'), w, h, bg) },
+      preview: { format: 'mp4', width: w / 2, height: h / 2, frame_rate: 30, duration: template.video_duration, background: bg, layers: centredTextLayers(texts.filter((t): t is string => typeof t === 'string'), w / 2, h / 2, bg) },
     };
     this.#plan(rec, now, sync);
     const acc = this.account(accountKey, label);

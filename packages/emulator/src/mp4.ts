@@ -1,20 +1,28 @@
 // A minimal, valid H.264 (Baseline, CAVLC) MP4 writer with no encoder dependency.
 //
-// Every frame is a flat colour, which needs almost no bitstream: the IDR frame codes the first
-// macroblock as Intra16x16 with one DC coefficient per plane (shifting it from grey to the colour)
-// and every other macroblock as DC-predicted with no residual, so the colour spreads across the
-// picture; each following frame is a P slice whose macroblocks are all skipped. The container
-// (ftyp, moov with the track's real width/height/duration, mdat) is written by hand.
-
+// Pictures are stored exactly, as I_PCM macroblocks (raw 8-bit samples, no transform, so no encoder
+// is needed): the IDR frame codes every macroblock so; a frame where the picture changes is a P slice
+// that codes only the changed macroblocks as I_PCM and skips the rest (a skip copies the reference at
+// motion vector 0, which is what every skip predicts here, since no macroblock carries motion); every
+// other frame is all-skip. Pictures are sampled a few times a second (see `pictureFrames`). The
+// container (ftyp, moov with the track's real width/height/duration, mdat) is written by hand.
 class BitWriter {
-  readonly #bytes: number[] = [];
+  #buf = new Uint8Array(1024);
+  #len = 0;
   #cur = 0;
   #n = 0;
 
+  #room(extra: number): void {
+    if (this.#len + extra <= this.#buf.length) return;
+    const next = new Uint8Array(Math.max(this.#buf.length * 2, this.#len + extra));
+    next.set(this.#buf.subarray(0, this.#len));
+    this.#buf = next;
+  }
   bit(b: number): void {
     this.#cur = (this.#cur << 1) | (b & 1);
     if (++this.#n === 8) {
-      this.#bytes.push(this.#cur);
+      this.#room(1);
+      this.#buf[this.#len++] = this.#cur;
       this.#cur = 0;
       this.#n = 0;
     }
@@ -33,27 +41,40 @@ class BitWriter {
   se(v: number): void {
     this.ue(v <= 0 ? -2 * v : 2 * v - 1);
   }
+  /** Zero bits up to the byte boundary (pcm_alignment_zero_bit). */
+  align(): void {
+    while (this.#n !== 0) this.bit(0);
+  }
+  /** Whole bytes, at a byte boundary. */
+  bytes(data: Uint8Array): void {
+    this.#room(data.length);
+    this.#buf.set(data, this.#len);
+    this.#len += data.length;
+  }
   /** rbsp_trailing_bits: a stop bit, then zeros to the byte boundary. */
   trailing(): Uint8Array {
     this.bit(1);
     while (this.#n !== 0) this.bit(0);
-    return Uint8Array.from(this.#bytes);
+    return this.#buf.subarray(0, this.#len);
   }
 }
 
 /** Wraps an RBSP into a NAL unit, inserting emulation-prevention bytes. */
 function nal(refIdc: number, type: number, rbsp: Uint8Array): Uint8Array {
-  const out: number[] = [(refIdc << 5) | type];
+  const out = new Uint8Array(1 + rbsp.length + Math.ceil(rbsp.length / 2));
+  out[0] = (refIdc << 5) | type;
+  let o = 1;
   let zeros = 0;
-  for (const b of rbsp) {
+  for (let i = 0; i < rbsp.length; i++) {
+    const b = rbsp[i]!;
     if (zeros >= 2 && b <= 3) {
-      out.push(3);
+      out[o++] = 3;
       zeros = 0;
     }
-    out.push(b);
+    out[o++] = b;
     zeros = b === 0 ? zeros + 1 : 0;
   }
-  return Uint8Array.from(out);
+  return out.slice(0, o);
 }
 
 const LOG2_MAX_FRAME_NUM = 4;
@@ -109,48 +130,6 @@ function pps(): Uint8Array {
   return nal(3, 8, w.trailing());
 }
 
-/**
- * The level that makes a DC residual closest to `delta` at QP 26: luma steps are (52·L + 32) >> 6,
- * chroma steps (104·L + 32) >> 6 (H.264 8.5.10, LevelScale 208 for QP%6 = 2).
- */
-function dcLevel(delta: number, scale: number): number {
-  let best = 0;
-  for (let l = -400; l <= 400; l++) {
-    const r = (scale * l + 32) >> 6;
-    if (Math.abs(r - delta) < Math.abs(((scale * best + 32) >> 6) - delta)) best = l;
-  }
-  return best;
-}
-
-/** residual_block_cavlc() for a block whose only non-zero coefficient is the first one. */
-function singleCoefficient(w: BitWriter, level: number, chromaDc: boolean): void {
-  if (level === 0) {
-    if (chromaDc) w.bits(0b01, 2);
-    else w.bit(1); // coeff_token TotalCoeff 0, nC 0..1
-    return;
-  }
-  if (Math.abs(level) === 1) {
-    if (chromaDc) w.bit(1);
-    else w.bits(0b01, 2); // coeff_token TrailingOnes 1, TotalCoeff 1
-    w.bit(level < 0 ? 1 : 0);
-  } else {
-    if (chromaDc) w.bits(0b000111, 6);
-    else w.bits(0b000101, 6); // coeff_token TrailingOnes 0, TotalCoeff 1
-    // First level after fewer than 3 trailing ones: the decoder adds 2 to levelCode (suffixLength 0).
-    const code = (level > 0 ? 2 * level - 2 : -2 * level - 1) - 2;
-    if (code < 14) {
-      w.bits(1, code + 1); // level_prefix = code
-    } else if (code < 30) {
-      w.bits(1, 15); // level_prefix 14
-      w.bits(code - 14, 4);
-    } else {
-      w.bits(1, 16); // level_prefix 15
-      w.bits(code - 30, 12);
-    }
-  }
-  w.bit(1); // total_zeros 0 (TotalCoeff 1), same code in both tables
-}
-
 function rgbToYuv([r, g, b]: readonly [number, number, number]): [number, number, number] {
   const y = Math.round(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
   const u = Math.round(128 + (-37.797 * r - 74.203 * g + 112 * b) / 255);
@@ -158,9 +137,83 @@ function rgbToYuv([r, g, b]: readonly [number, number, number]): [number, number
   return [y, u, v];
 }
 
-function idrSlice(width: number, height: number, color: readonly [number, number, number]): Uint8Array {
-  const total = Math.ceil(width / 16) * Math.ceil(height / 16);
-  const [y, u, v] = rgbToYuv(color);
+/** A picture as palette indices (see outputs.ts `Picture`). */
+export interface Mp4Picture {
+  readonly width: number;
+  readonly height: number;
+  readonly index: Uint8Array;
+  readonly palette: readonly (readonly [number, number, number])[];
+}
+
+/** A picture in 4:2:0 planes of the coded (macroblock-aligned) size; outside the picture is black. */
+interface Planes {
+  Y: Uint8Array;
+  U: Uint8Array;
+  V: Uint8Array;
+  /** Luma row length (mbW · 16). */
+  cw: number;
+}
+
+function planes(pic: Mp4Picture, mbW: number, mbH: number): Planes {
+  const yuv = pic.palette.map(rgbToYuv);
+  const [lutY, lutU, lutV] = [0, 1, 2].map((c) => Uint8Array.from({ length: 256 }, (_, i) => yuv[i]?.[c] ?? (c === 0 ? 16 : 128))) as [Uint8Array, Uint8Array, Uint8Array];
+  const { width, height, index } = pic;
+  const cw = mbW * 16, ch = mbH * 16;
+  const Y = new Uint8Array(cw * ch).fill(16);
+  const U = new Uint8Array((cw / 2) * (ch / 2)).fill(128);
+  const V = new Uint8Array((cw / 2) * (ch / 2)).fill(128);
+  for (let y = 0; y < height; y++) {
+    const row = y * width, out = y * cw;
+    for (let x = 0; x < width; x++) Y[out + x] = lutY[index[row + x]!]!;
+  }
+  for (let y = 0; y + 1 < height; y += 2) {
+    const r0 = y * width, r1 = r0 + width, out = (y / 2) * (cw / 2);
+    for (let x = 0; x + 1 < width; x += 2) {
+      const a = index[r0 + x]!, b = index[r0 + x + 1]!, c = index[r1 + x]!, d = index[r1 + x + 1]!;
+      U[out + x / 2] = (lutU[a]! + lutU[b]! + lutU[c]! + lutU[d]! + 2) >> 2;
+      V[out + x / 2] = (lutV[a]! + lutV[b]! + lutV[c]! + lutV[d]! + 2) >> 2;
+    }
+  }
+  return { Y, U, V, cw };
+}
+
+/** The 384 samples of macroblock (mx, my) in I_PCM order: 256 Y, 64 Cb, 64 Cr. */
+function macroblock({ Y, U, V, cw }: Planes, mx: number, my: number): Uint8Array {
+  const mb = new Uint8Array(384);
+  for (let y = 0; y < 16; y++) {
+    const o = (my * 16 + y) * cw + mx * 16;
+    mb.set(Y.subarray(o, o + 16), y * 16);
+  }
+  for (let y = 0; y < 8; y++) {
+    const o = (my * 8 + y) * (cw / 2) + mx * 8;
+    mb.set(U.subarray(o, o + 8), 256 + y * 8);
+    mb.set(V.subarray(o, o + 8), 320 + y * 8);
+  }
+  return mb;
+}
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+
+/** Whether the 16 pixel rows of macroblock row `my` are identical in both pictures (one comparison a plane). */
+function sameRow(a: Planes, b: Planes, my: number): boolean {
+  const y0 = my * 16 * a.cw, y1 = y0 + 16 * a.cw, c0 = y0 / 4, c1 = y1 / 4;
+  return same(a.Y.subarray(y0, y1), b.Y.subarray(y0, y1)) && same(a.U.subarray(c0, c1), b.U.subarray(c0, c1)) && same(a.V.subarray(c0, c1), b.V.subarray(c0, c1));
+}
+
+/** The macroblocks that differ between `prev` and `next` (their samples), by address; unchanged rows are skipped whole. */
+function changedMacroblocks(prev: Planes, next: Planes, mbW: number, mbH: number): Map<number, Uint8Array> {
+  const changed = new Map<number, Uint8Array>();
+  for (let my = 0; my < mbH; my++) {
+    if (sameRow(prev, next, my)) continue;
+    for (let mx = 0; mx < mbW; mx++) {
+      const mb = macroblock(next, mx, my);
+      if (!same(mb, macroblock(prev, mx, my))) changed.set(my * mbW + mx, mb);
+    }
+  }
+  return changed;
+}
+
+function idrSlice(pic: Planes, mbW: number, mbH: number): Uint8Array {
   const w = new BitWriter();
   w.ue(0); // first_mb_in_slice
   w.ue(7); // slice_type: I (all slices)
@@ -170,18 +223,42 @@ function idrSlice(width: number, height: number, color: readonly [number, number
   w.bit(0); // no_output_of_prior_pics_flag
   w.bit(0); // long_term_reference_flag
   w.se(0); // slice_qp_delta
-  for (let mb = 0; mb < total; mb++) {
-    const first = mb === 0;
-    w.ue(first ? 7 : 3); // I_16x16, DC prediction, chroma CBP 1 (first) or 0, luma CBP 0
-    w.ue(0); // intra_chroma_pred_mode: DC
-    w.se(0); // mb_qp_delta
-    singleCoefficient(w, first ? dcLevel(y - 128, 52) : 0, false);
-    if (first) {
-      singleCoefficient(w, dcLevel(u - 128, 104), true);
-      singleCoefficient(w, dcLevel(v - 128, 104), true);
+  for (let my = 0; my < mbH; my++) {
+    for (let mx = 0; mx < mbW; mx++) {
+      w.ue(25); // mb_type I_PCM
+      w.align();
+      w.bytes(macroblock(pic, mx, my));
     }
   }
   return nal(3, 5, w.trailing());
+}
+
+/** A P slice: the `changed` macroblocks as I_PCM, every other one of the `total` skipped. */
+function pSlice(changed: ReadonlyMap<number, Uint8Array>, total: number, frameNum: number): Uint8Array {
+  const w = new BitWriter();
+  w.ue(0); // first_mb_in_slice
+  w.ue(5); // slice_type: P (all slices)
+  w.ue(0); // pic_parameter_set_id
+  w.bits(frameNum % 2 ** LOG2_MAX_FRAME_NUM, LOG2_MAX_FRAME_NUM);
+  w.bit(0); // num_ref_idx_active_override_flag
+  w.bit(0); // ref_pic_list_modification_flag_l0
+  w.bit(0); // adaptive_ref_pic_marking_mode_flag
+  w.se(0); // slice_qp_delta
+  let skipped = 0;
+  for (let i = 0; i < total; i++) {
+    const mb = changed.get(i);
+    if (!mb) {
+      skipped++;
+      continue;
+    }
+    w.ue(skipped); // mb_skip_run
+    skipped = 0;
+    w.ue(30); // mb_type: intra in a P slice (5 +) I_PCM (25)
+    w.align();
+    w.bytes(mb);
+  }
+  if (skipped > 0) w.ue(skipped);
+  return nal(2, 1, w.trailing());
 }
 
 function skipSlice(width: number, height: number, frameNum: number): Uint8Array {
@@ -240,11 +317,22 @@ export interface Mp4Options {
   fps: number;
   /** Seconds. */
   duration: number;
-  color: readonly [number, number, number];
+  /** The picture at a moment of the video, in seconds. */
+  picture: (seconds: number) => Mp4Picture;
 }
 
-/** A playable H.264 MP4 of a flat colour with the given size, frame rate and duration. */
-export function encodeMp4({ width, height, fps, duration, color }: Mp4Options): Uint8Array {
+/** Distinct pictures per second of video, and at most in all (a 4-hour video stays small and quick). */
+const PICTURES_PER_SECOND = 2;
+const MAX_PICTURES = 60;
+
+/** The frames at which a new picture is sampled: 0 and then evenly spread. */
+export function pictureFrames(frames: number, duration: number): number[] {
+  const count = Math.max(1, Math.min(frames, Math.ceil(duration * PICTURES_PER_SECOND), MAX_PICTURES));
+  return Array.from({ length: count }, (_, k) => Math.floor((k * frames) / count));
+}
+
+/** A playable H.264 MP4 of the given size, frame rate and duration, showing `picture` over time. */
+export function encodeMp4({ width, height, fps, duration, picture }: Mp4Options): Uint8Array {
   if (width % 2 || height % 2) throw new RangeError('H.264 4:2:0 needs even dimensions');
   const frames = Math.max(1, Math.round(duration * fps));
   const timescale = 90000;
@@ -254,10 +342,23 @@ export function encodeMp4({ width, height, fps, duration, color }: Mp4Options): 
   const spsNal = sps(width, height, level);
   const ppsNal = pps();
 
+  const mbW = Math.ceil(width / 16);
+  const mbH = Math.ceil(height / 16);
   const samples: Uint8Array[] = [];
   const withLength = (n: Uint8Array) => concat([u32(n.length), n]);
-  samples.push(withLength(idrSlice(width, height, color)));
-  for (let i = 1; i < frames; i++) samples.push(withLength(skipSlice(width, height, i)));
+  const sampled = new Set(pictureFrames(frames, duration));
+  let shown = planes(picture(0), mbW, mbH);
+  samples.push(withLength(idrSlice(shown, mbW, mbH)));
+  for (let i = 1; i < frames; i++) {
+    if (!sampled.has(i)) {
+      samples.push(withLength(skipSlice(width, height, i)));
+      continue;
+    }
+    const next = planes(picture(i / fps), mbW, mbH);
+    const changed = changedMacroblocks(shown, next, mbW, mbH);
+    samples.push(withLength(changed.size > 0 ? pSlice(changed, mbW * mbH, i) : skipSlice(width, height, i)));
+    shown = next;
+  }
   const mdatBody = concat(samples);
 
   const mediaDuration = frames * delta;

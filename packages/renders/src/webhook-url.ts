@@ -19,6 +19,9 @@ export type WebhookUrlVerification =
 const encoder = new TextEncoder();
 
 async function hmacKey(secret: WebhookSecret): Promise<CryptoKey> {
+  if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
+    throw new RequestValidationError('secret: the webhook secret must be a string or bytes.', [{ path: 'secret', message: 'expected a string or a Uint8Array' }]);
+  }
   const raw = typeof secret === 'string' ? encoder.encode(secret) : secret;
   if (raw.byteLength === 0) throw new RequestValidationError('secret: the webhook secret must not be empty.', [{ path: 'secret', message: 'must not be empty' }]);
   return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
@@ -61,8 +64,14 @@ function absoluteUrl(url: string | URL): URL {
   }
 }
 
-// Accepts an absolute URL or what a server sees as the request target (`/hooks/creatomate?…`).
-const parse = (url: string | URL) => new URL(url, 'http://receiver.invalid');
+/** An absolute URL or what a server sees as the request target (`/hooks/creatomate?…`); undefined when it cannot be parsed (it is attacker input). */
+function parse(url: string | URL): URL | undefined {
+  try {
+    return new URL(url, 'http://receiver.invalid');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Returns `url` with `reelkit_key=<renderKey>` and an HMAC token added; pass the result as the
@@ -87,6 +96,7 @@ export async function signWebhookUrl(url: string | URL, secret: WebhookSecret, r
  */
 export async function verifyWebhookUrl(url: string | URL, secret: WebhookSecret): Promise<WebhookUrlVerification> {
   const parsed = parse(url);
+  if (!parsed) return { valid: false, reason: 'missing_signature' };
   const token = parsed.searchParams.get(WEBHOOK_SIGNATURE_PARAM);
   const renderKey = parsed.searchParams.get(WEBHOOK_KEY_PARAM);
   if (token === null || renderKey === null) return { valid: false, reason: 'missing_signature' };

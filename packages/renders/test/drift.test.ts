@@ -46,8 +46,8 @@ async function driftingServer(queuedPolls: number | undefined) {
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  // TODO(core-policy): drop `validate: 'warn'` once core's responses are tolerant by default.
-  const renders = createRenders(createCreatomateClient({ apiKey: `k-${randomUUID()}`, baseUrl, rateLimit: false, validate: 'warn', logLevel: 'off' }));
+  // Core's default: requests strict, responses tolerant (drift is logged, not fatal).
+  const renders = createRenders(createCreatomateClient({ apiKey: `k-${randomUUID()}`, baseUrl, rateLimit: false, logLevel: 'off' }));
   return { renders, posts: () => posts };
 }
 

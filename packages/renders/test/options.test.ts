@@ -42,6 +42,11 @@ describe('malformed arguments are refused by name before any request', () => {
     ['create(null)', (s) => s.renders.create(null as unknown as CreateRenderParams), 'body'],
     ['create(undefined)', (s) => s.renders.create(undefined as unknown as CreateRenderParams), 'body'],
     ['create("x")', (s) => s.renders.create('x' as unknown as CreateRenderParams), 'body'],
+    ['create with render_scale 0', (s) => s.renders.create({ template_id: T.quoteSquare, render_scale: 0 }), 'body.render_scale'],
+    ['create with an mp4 frame_rate of -5', (s) => s.renders.create({ template_id: T.quoteSquare, output_format: 'mp4', frame_rate: -5 }), 'body.frame_rate'],
+    ['create with a javascript: webhook_url', (s) => s.renders.create({ template_id: T.quoteSquare, webhook_url: 'javascript:alert(1)' }), 'body.webhook_url'],
+    ['create with tags: []', (s) => s.renders.create({ tags: [] }), 'body.tags'],
+    ['create with a __proto__ modification path', (s) => s.renders.create({ template_id: T.quoteSquare, modifications: { 'Quote.__proto__.x': 1 } }), 'body.modifications.Quote.__proto__.x'],
     ['create with options 5', (s) => s.renders.create({ template_id: T.quoteSquare }, 5 as unknown as CreateOptions), 'options'],
     ['get(undefined)', (s) => s.renders.get(undefined as unknown as string), 'id'],
     ['delete(42)', (s) => s.renders.delete(42 as unknown as string), 'id'],
@@ -51,6 +56,20 @@ describe('malformed arguments are refused by name before any request', () => {
     ['waitFor([id, 3])', (s) => s.renders.waitFor(['a', 3] as unknown as string[]), 'ids.1'],
     ['batch(null)', (s) => Promise.resolve().then(() => s.renders.batch(null as unknown as CreateRenderParams[])), 'items'],
     ['batch concurrency 0', (s) => Promise.resolve().then(() => s.renders.batch([], { concurrency: 0 })), 'options.concurrency'],
+    // The vendor's ranges, from @reelkit/core/rules/creatomate (the rule the emulator answers 400 by).
+    ...([
+      ['render_scale 0', { render_scale: 0 }, 'body.render_scale'],
+      ['render_scale 1e9', { render_scale: 1e9 }, 'body.render_scale'],
+      ['frame_rate -5', { frame_rate: -5 }, 'body.frame_rate'],
+      ['gif frame_rate 24', { output_format: 'gif', frame_rate: 24 }, 'body.frame_rate'],
+      ['max_width 0', { max_width: 0 }, 'body.max_width'],
+      ['webhook_url javascript:', { webhook_url: 'javascript:alert(1)' }, 'body.webhook_url'],
+      ['a __proto__ modification key', { modifications: { 'Quote.__proto__.text': 'x' } }, 'body.modifications.Quote.__proto__.text'],
+      ['a 5 h duration', { modifications: { duration: 5 * 3600 } }, 'body.modifications.duration'],
+    ] as const).map(([name, extra, path]): [string, (s: Setup) => Promise<unknown>, string] => [
+      `create with ${name}`, (s) => s.renders.create({ template_id: T.quoteSquare, ...extra }), path,
+    ]),
+    ['create with tags []', (s) => s.renders.create({ tags: [] }), 'body.tags'],
   ];
   it.each(cases.map(([name, call, path]) => ({ name, call, path })))('$name → RequestValidationError naming $path', async ({ call, path }) => {
     s = await setup();

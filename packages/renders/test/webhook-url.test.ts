@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RequestValidationError } from '@reelkit/core';
 import { signWebhookUrl, verifyWebhookUrl } from '../src/index.js';
 
 const secret = 'test-secret-0123456789abcdef';
@@ -62,5 +63,15 @@ describe('signWebhookUrl / verifyWebhookUrl', () => {
 
   it('refuses an empty secret', async () => {
     await expect(signWebhookUrl('https://a.test/h', '', 'k')).rejects.toThrow(/must not be empty/);
+  });
+
+  it('reports a request target that is not a URL at all as missing_signature instead of throwing', async () => {
+    expect(await verifyWebhookUrl('//[', secret)).toEqual({ valid: false, reason: 'missing_signature' });
+  });
+
+  it('refuses a secret that is neither a string nor bytes as a RequestValidationError', async () => {
+    const error = await signWebhookUrl('https://a.test/h', undefined as unknown as string, 'k').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).issues).toEqual([expect.objectContaining({ path: 'secret' })]);
   });
 });

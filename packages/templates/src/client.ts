@@ -1,5 +1,5 @@
 // Template operations on a core client: one client (one rate limiter, one logger) for everything.
-import type { CreatomateClient, RequestOptions as CoreRequestOptions } from '@reelkit/core';
+import type { CallOptions, CreatomateClient } from '@reelkit/core';
 import type { operations } from '@reelkit/core/creatomate';
 import type { Template } from './renderscript.js';
 
@@ -10,8 +10,11 @@ export interface ListTemplatesParams extends Omit<ListQuery, 'tags'> {
   tags?: string | readonly string[];
 }
 
-/** Per-request options passed through to core (`timeoutMs` is per attempt). */
-export type RequestOptions = Pick<CoreRequestOptions, 'signal' | 'timeoutMs' | 'maxRetries'>;
+/** Per-request options: core's `CallOptions` (`timeoutMs` is per attempt). */
+export type RequestOptions = CallOptions;
+
+/** Options of `createTemplates` (none yet: the parameter keeps every factory `createX(client, options?)`). */
+export type TemplatesOptions = Record<never, never>;
 
 export interface Templates {
   /** `GET /templates`: metadata of every template (no `source`; use `get` for that). */
@@ -20,7 +23,7 @@ export interface Templates {
   get(id: string, options?: RequestOptions): Promise<Template>;
 }
 
-export function createTemplates(client: CreatomateClient): Templates {
+export function createTemplates(client: CreatomateClient, _options: TemplatesOptions = {}): Templates {
   return {
     list(params = {}, options = {}) {
       const { tags, ...rest } = params;

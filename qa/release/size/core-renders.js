@@ -2,4 +2,4 @@
 import { createCreatomateClient } from '@reelkit/core';
 import { createRenders } from '@reelkit/renders';
 
-export const renders = createRenders(createCreatomateClient({ apiKey: 'browser-app', validate: 'off' }));
+export const renders = createRenders(createCreatomateClient({ apiKey: 'browser-app', validate: { response: 'off' } }));

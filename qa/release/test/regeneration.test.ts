@@ -1,15 +1,13 @@
-// A spec change flows through regeneration to the consumers: in a copy of the repo, renaming a
+// A spec change flows through `pnpm spec:update` and regeneration to the consumers: in a copy of the repo, renaming a
 // response field the CLI and the demo read (Render.url) makes exactly the places that read it fail to
 // typecheck, and spec:diff calls it breaking; a new optional field breaks nothing and is non-breaking.
-//
-// The demo (apps/demo) joins once it is on main: its assertions run when the folder exists.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, renameProperty, repoRoot, run, specVariant, userEnv, type Run } from './helpers.js';
 
 const SPEC = 'specs/creatomate.openapi.yml';
-const APPS = ['apps/cli', 'apps/demo'].filter((dir) => existsSync(join(repoRoot, dir, 'package.json')));
+const APPS = ['apps/cli', 'apps/demo'];
 
 let copy: string;
 const env = () => userEnv({ CI: 'true', TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' });
@@ -34,10 +32,17 @@ function typeErrors(dir: string, r: Run): TypeError[] {
 
 const sourceLine = (e: TypeError) => readFileSync(join(copy, e.file), 'utf8').split('\n')[e.line - 1] ?? '';
 
-/** Replaces the copy's spec with an edited version of the original and regenerates core. */
-async function specBecomes(edit: Parameters<typeof specVariant>[1]) {
-  writeFileSync(join(copy, SPEC), readFileSync(specVariant(join(repoRoot, SPEC), edit), 'utf8'));
-  ok(await pnpm(['--filter', '@reelkit/core', 'run', 'generate']), 'generate');
+/**
+ * `pnpm spec:update creatomate <edited copy of the original spec>` in the copy, starting from the
+ * original spec and no draft changeset; returns the draft changeset it wrote.
+ */
+async function specBecomes(edit: Parameters<typeof specVariant>[1]): Promise<string> {
+  ok(await run('git', ['checkout', '--', SPEC], { cwd: copy }), 'restore the spec');
+  for (const f of readdirSync(join(copy, '.changeset'))) if (f.startsWith('spec-')) rmSync(join(copy, '.changeset', f));
+  ok(await pnpm(['spec:update', 'creatomate', specVariant(join(repoRoot, SPEC), edit)]), 'spec:update');
+  const drafts = readdirSync(join(copy, '.changeset')).filter((f) => f.startsWith('spec-creatomate-'));
+  expect(drafts).toHaveLength(1);
+  return readFileSync(join(copy, '.changeset', drafts[0]!), 'utf8');
 }
 
 async function specDiff(): Promise<{ breaking: boolean; impact: string }> {
@@ -56,9 +61,10 @@ afterAll(() => {
 
 describe('regeneration after a spec change', { timeout: 600_000 }, () => {
   it('renaming Render.url fails the CLI and the demo typecheck exactly where they read it, and spec:diff calls it breaking', async () => {
-    await specBecomes((d) => renameProperty(d, 'Render', 'url', 'output_url'));
+    const draft = await specBecomes((d) => renameProperty(d, 'Render', 'url', 'output_url'));
     expect(await specDiff()).toMatchObject({ breaking: true, impact: 'major' });
-    expect(APPS).toContain('apps/cli');
+    expect(draft).toMatch(/^---\n"@reelkit\/core": minor\n[\s\S]*"@reelkit\/cli": minor\n---\n/);
+    expect(draft).toMatch(/\*\*Breaking\*\*[\s\S]*\| major \| response \| Property `url` of `Render` was removed\./);
     for (const dir of APPS) {
       const result = await pnpm(['--filter', `./${dir}`, 'run', 'typecheck']);
       expect(result.code, `${dir} typecheck should fail`).not.toBe(0);
@@ -72,8 +78,10 @@ describe('regeneration after a spec change', { timeout: 600_000 }, () => {
   });
 
   it('a new optional response field (Render.thumbnail_url) typechecks everywhere and spec:diff calls it non-breaking', async () => {
-    await specBecomes((d) => d.setIn(['components', 'schemas', 'Render', 'properties', 'thumbnail_url'], { type: 'string', nullable: true }));
+    const draft = await specBecomes((d) => d.setIn(['components', 'schemas', 'Render', 'properties', 'thumbnail_url'], { type: 'string', nullable: true }));
     expect(await specDiff()).toMatchObject({ breaking: false, impact: 'minor' });
+    expect(draft).toMatch(/"@reelkit\/core": patch/);
+    expect(draft).toMatch(/Not breaking[\s\S]*\| minor \| response \| property `thumbnail_url` added/);
     // The apps' typecheck covers every package source they import; core's covers its generated types.
     for (const dir of ['packages/core', ...APPS]) {
       const result = await pnpm(['--filter', `./${dir}`, 'run', 'typecheck']);

@@ -46,12 +46,12 @@ export async function doctor(ctx: Context, version: string, opts: { offline?: bo
         if (c.service === 'creatomate') {
           const client = createCreatomateClient({ apiKey: creds.creatomate.apiKey!, baseUrl: c.baseUrl, logLevel: 'off' });
           const r = await timed(() => createTemplates(client).list({ limit: 1 }, request));
-          Object.assign(c, { ms: r.ms, ok: r.error === undefined, rateLimit: client.toJSON().rateLimit });
+          Object.assign(c, { ms: r.ms, ok: r.error === undefined, rateLimit: client.rateLimit });
           if (r.error !== undefined) Object.assign(c, { error: describeError(r.error), exitCode: exitCodeFor(r.error) });
         } else {
           const client = createCreatifyClient({ apiId: creds.creatify.apiId!, apiKey: creds.creatify.apiKey!, baseUrl: c.baseUrl, logLevel: 'off' });
           const r = await timed(() => createCreatify(client).templates.list(request));
-          Object.assign(c, { ms: r.ms, ok: r.error === undefined, rateLimit: client.toJSON().rateLimit });
+          Object.assign(c, { ms: r.ms, ok: r.error === undefined, rateLimit: client.rateLimit });
           if (r.error !== undefined) Object.assign(c, { error: describeError(r.error), exitCode: exitCodeFor(r.error) });
         }
       }),

@@ -144,7 +144,10 @@ async function save(render: Render, target: string, signal: AbortSignal): Promis
   const dirTarget = target.endsWith('/') || (await isDir(target));
   if (dirTarget) await mkdir(target, { recursive: true });
   const path = dirTarget ? join(target, `${render.id}${ext}`) : target;
-  const res = await fetch(render.url!, { signal });
+  // A plain fetch of the output URL (not an API call); its network errors are reported like the API's.
+  const res = await fetch(render.url!, { signal }).catch((error: unknown) => {
+    throw signal.aborted ? new AbortError('Download stopped.', { cause: error }) : new RemoteFailureError(`Downloading ${render.id} failed: ${(error as Error).message}`, { cause: error });
+  });
   if (!res.ok || !res.body) throw new RemoteFailureError(`Downloading ${render.id} failed: HTTP ${res.status}`);
   const tmp = `${path}.part`;
   try {

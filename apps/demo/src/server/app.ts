@@ -6,14 +6,13 @@ import type { CreatifyClient, CreatomateClient, PollInterval } from '@reelkit/co
 import { createCreatify } from '@reelkit/creatify';
 import { createRenders } from '@reelkit/renders';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import type { DemoEvent, Health } from '../shared/api.js';
+import type { Health } from '../shared/api.js';
 import { startBatch } from './batch.js';
 import type { DemoContext } from './context.js';
 import { creatifyRoutes } from './creatify.js';
 import { creatomateRoutes } from './creatomate.js';
 import { DemoRequestError, errorAnswer } from './errors.js';
-import { EventHub } from './events.js';
+import { EventHub, streamEvents } from './events.js';
 import { RenderHistory } from './history.js';
 import { readJsonObject } from './input.js';
 
@@ -37,9 +36,6 @@ export interface DemoApp {
   /** Stops background waits and closes the SSE streams. */
   close(): void;
 }
-
-/** Keeps SSE connections from idling out in proxies. */
-const KEEPALIVE_MS = 15_000;
 
 function healthOf(options: DemoAppOptions): Health {
   const baseUrl = (client: CreatomateClient | CreatifyClient | undefined) => client?.baseUrl ?? '';
@@ -73,38 +69,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   const app = new Hono();
   app.get('/api/health', (c) => c.json(healthOf(options)));
 
-  app.get('/api/events', (c) =>
-    streamSSE(c, async (stream) => {
-      const queue: DemoEvent[] = [];
-      let wake: (() => void) | undefined;
-      const unsubscribe = events.subscribe((event) => {
-        queue.push(event);
-        wake?.();
-      });
-      const stop = () => wake?.();
-      closing.signal.addEventListener('abort', stop);
-      stream.onAbort(stop);
-      try {
-        await stream.writeSSE({ event: 'hello', data: '{}' });
-        while (!stream.aborted && !closing.signal.aborted) {
-          const event = queue.shift();
-          if (event) {
-            await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
-            continue;
-          }
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            setTimeout(resolve, KEEPALIVE_MS).unref();
-          });
-          wake = undefined;
-          if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
-        }
-      } finally {
-        unsubscribe();
-        closing.signal.removeEventListener('abort', stop);
-      }
-    }),
-  );
+  app.get('/api/events', (c) => streamEvents(c, events, closing.signal));
 
   app.route('/', creatomateRoutes(context));
   app.route('/', creatifyRoutes(context));

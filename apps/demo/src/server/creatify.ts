@@ -4,14 +4,9 @@
 // (`confirmJobWebhook`) and must be the job that URL was made for.
 import { randomUUID } from 'node:crypto';
 import {
-  audio,
-  avatar,
   estimateJobCredits,
-  image,
-  text,
   validateVariables,
-  video,
-  voiceover,
+  vars,
   WebhookNotConfirmedError,
   WebhookPayloadError,
   type Creatify,
@@ -25,20 +20,23 @@ import type { DemoContext } from './context.js';
 import { DemoRequestError, errorAnswer } from './errors.js';
 import { readJsonObject, recordOf } from './input.js';
 
-const NOT_CONFIGURED = new DemoRequestError(
-  'Creatify is not configured on the demo server.',
-  'Start the demo with CREATIFY_API_ID and CREATIFY_API_KEY set, or with no keys at all to use the embedded emulator.',
-  503,
-);
+const notConfigured = () =>
+  new DemoRequestError(
+    'Creatify is not configured on the demo server.',
+    'Start the demo with CREATIFY_API_ID and CREATIFY_API_KEY set, or with no keys at all to use the embedded emulator.',
+    503,
+  );
 
-const ORDER: Record<CustomTemplateJob['status'], number> = { pending: 0, in_queue: 1, running: 2, done: 3, failed: 3, rejected: 3 };
+const ORDER: Record<string, number> = { pending: 0, in_queue: 1, running: 2, done: 3, failed: 3, rejected: 3 };
+/** A status the spec does not know yet (open enum) counts as in progress, after the known ones. */
+const rank = (status: CustomTemplateJob['status']) => ORDER[status] ?? 2.5;
 
 const need = (ctx: DemoContext): Creatify => {
-  if (!ctx.creatify) throw NOT_CONFIGURED;
+  if (!ctx.creatify) throw notConfigured();
   return ctx.creatify;
 };
 
-const MAKERS = { text, image, video, audio, avatar, voiceover } as const;
+const MAKERS = { text: vars.text, image: vars.image, video: vars.video, audio: vars.audio, avatar: vars.avatar, voiceover: vars.voiceover } as const;
 
 /**
  * The page sends one text per variable; the package's constructors turn each into the variable of
@@ -49,7 +47,7 @@ function variablesFrom(template: TemplateWithVariables, values: Record<string, u
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const kind = Object.hasOwn(template.variables, name) ? template.variables[name]!.type : 'text';
-    const make = Object.hasOwn(MAKERS, kind) ? MAKERS[kind as keyof typeof MAKERS] : text;
+    const make = Object.hasOwn(MAKERS, kind) ? MAKERS[kind as keyof typeof MAKERS] : vars.text;
     out[name] = make(value.trim());
   }
   return out;
@@ -65,7 +63,7 @@ function record(ctx: DemoContext, job: CustomTemplateJob, stage: JobStage, updat
   const known = ctx.jobs.get(job.id);
   if (known && known.stage === stage) {
     const finished = known.job.status === 'failed' || known.job.status === 'rejected' || (known.job.status === 'done' && (stage === 'preview' || known.job.video_output !== null));
-    if (finished || ORDER[job.status] < ORDER[known.job.status]) return;
+    if (finished || rank(job.status) < rank(known.job.status)) return;
   }
   if (known && known.stage === 'render' && stage === 'preview') return;
   const view: JobView = { job, stage, updated_by };

@@ -10,14 +10,15 @@ import type { DemoContext } from './context.js';
 import { DemoRequestError, errorAnswer } from './errors.js';
 import { readJsonObject, recordOf } from './input.js';
 
-const NOT_CONFIGURED = new DemoRequestError(
-  'Creatomate is not configured on the demo server.',
-  'Start the demo with CREATOMATE_API_KEY set, or with no keys at all to use the embedded emulator.',
-  503,
-);
+const notConfigured = () =>
+  new DemoRequestError(
+    'Creatomate is not configured on the demo server.',
+    'Start the demo with CREATOMATE_API_KEY set, or with no keys at all to use the embedded emulator.',
+    503,
+  );
 
 function need(ctx: DemoContext): { renders: Renders; templates: Templates } {
-  if (!ctx.renders || !ctx.templates) throw NOT_CONFIGURED;
+  if (!ctx.renders || !ctx.templates) throw notConfigured();
   return { renders: ctx.renders, templates: ctx.templates };
 }
 

@@ -4,7 +4,9 @@ import { isTerminal } from '@reelkit/renders';
 import type { HistoryEntry, Render } from '../shared/api.js';
 import type { EventHub } from './events.js';
 
-const ORDER: Record<Render['status'], number> = { planned: 0, waiting: 1, transcribing: 2, rendering: 3, succeeded: 4, failed: 4 };
+const ORDER: Record<string, number> = { planned: 0, waiting: 1, transcribing: 2, rendering: 3, succeeded: 4, failed: 4 };
+/** A status the spec does not know yet (open enum) counts as in progress, after the known ones. */
+const rank = (status: Render['status']) => ORDER[status] ?? 3.5;
 
 export class RenderHistory {
   readonly #entries = new Map<string, HistoryEntry>();
@@ -22,7 +24,7 @@ export class RenderHistory {
   update(key: string, render: Render, updated_by: HistoryEntry['updated_by']): HistoryEntry | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    const stale = isTerminal(entry.render) || render.status === entry.render.status || ORDER[render.status] < ORDER[entry.render.status];
+    const stale = isTerminal(entry.render) || render.status === entry.render.status || rank(render.status) < rank(entry.render.status);
     if (stale) return entry;
     const next = { ...entry, render, updated_by };
     this.#entries.set(key, next);

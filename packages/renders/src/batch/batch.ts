@@ -43,6 +43,7 @@ export function createBatch(deps: BatchDeps) {
   };
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(renders): split run() into named parts (issue 10 §7, lint limit 80)
 async function* run<T extends CreateRenderParams>(
   deps: BatchDeps,
   items: Iterable<T> | AsyncIterable<T>,
