@@ -1,4 +1,5 @@
 // Webhook delivery: POST the payload with a timeout, retry on failure, record every attempt.
+import { linkSignals, sleep } from '@reelkit/core';
 import type { Vendor } from './errors.js';
 
 export interface WebhookOptions {
@@ -85,42 +86,51 @@ export class Webhooks {
     const body = JSON.stringify(payload);
     for (let attempt = 1; attempt <= this.#retries + 1 && !this.#closed; attempt++) {
       if (attempt > 1) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            this.#stop.signal.removeEventListener('abort', done);
-            resolve();
-          };
-          const timer = setTimeout(done, this.#retryDelayMs * (attempt - 1));
-          this.#stop.signal.addEventListener('abort', done, { once: true });
-        });
+        await this.#pause(this.#retryDelayMs * (attempt - 1));
         if (this.#closed) return;
       }
-      const started = Date.now();
-      const record: WebhookAttempt = {
-        deliveryId, attempt, vendor, resourceId, event, url, payload,
-        startedAt: new Date(started).toISOString(), durationMs: 0, responseStatus: null, ok: false, error: null,
-      };
-      try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'reelkit-emulator' },
-          body,
-          // eslint-disable-next-line no-restricted-properties -- TODO(emulator): use linkSignals from @reelkit/core (AbortSignal.any leaks on Node 20, issue 10 §8)
-          signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#stop.signal]),
-          redirect: 'manual',
-        });
-        await res.arrayBuffer().catch(() => undefined);
-        record.responseStatus = res.status;
-        record.ok = res.status >= 200 && res.status < 300;
-        if (!record.ok) record.error = `HTTP ${res.status}`;
-      } catch (err) {
-        const e = err as Error;
-        record.error = e.name === 'TimeoutError' ? `timed out after ${this.#timeoutMs} ms` : `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`;
-      }
-      record.durationMs = Date.now() - started;
+      const record = await this.#attempt({ deliveryId, attempt, vendor, resourceId, event, url, payload }, body);
       this.#attempts.push(record);
       if (record.ok) return;
     }
+  }
+
+  /** Waits before a retry; close() cuts the wait short. */
+  async #pause(ms: number): Promise<void> {
+    await sleep(ms, this.#stop.signal).catch(() => undefined);
+  }
+
+  /** One POST of `body`, bounded by the timeout and by close(), recorded whatever happens. */
+  async #attempt(
+    what: Pick<WebhookAttempt, 'deliveryId' | 'attempt' | 'vendor' | 'resourceId' | 'event' | 'url' | 'payload'>,
+    body: string,
+  ): Promise<WebhookAttempt> {
+    const started = Date.now();
+    const record: WebhookAttempt = {
+      ...what, startedAt: new Date(started).toISOString(), durationMs: 0, responseStatus: null, ok: false, error: null,
+    };
+    // linkSignals, not AbortSignal.any: the stop signal lives as long as the emulator, and on Node 20
+    // AbortSignal.any keeps a reference on it per delivery.
+    const linked = linkSignals(AbortSignal.timeout(this.#timeoutMs), this.#stop.signal);
+    try {
+      const res = await fetch(what.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'reelkit-emulator' },
+        body,
+        signal: linked.signal,
+        redirect: 'manual',
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      record.responseStatus = res.status;
+      record.ok = res.status >= 200 && res.status < 300;
+      if (!record.ok) record.error = `HTTP ${res.status}`;
+    } catch (err) {
+      const e = err as Error;
+      record.error = e.name === 'TimeoutError' ? `timed out after ${this.#timeoutMs} ms` : `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`;
+    } finally {
+      linked.dispose();
+    }
+    record.durationMs = Date.now() - started;
+    return record;
   }
 }
