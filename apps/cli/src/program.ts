@@ -38,9 +38,9 @@ function num(name: string) {
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
 
-// eslint-disable-next-line max-lines-per-function -- TODO(cli): split createProgram into one registration function per command group (issue 10, lint limit 80)
-export function createProgram(hooks: ProgramHooks = { signal: new AbortController().signal }) {
-  const program = new Command('reelkit')
+/** The root command with the global options; every group below registers on it. */
+function rootCommand(hooks: ProgramHooks) {
+  return new Command('reelkit')
     .description('Creatomate and Creatify from the terminal')
     .version(version, '-v, --version', 'print the reelkit version')
     .option('--json', 'machine-readable output on stdout (errors as JSON on stderr)')
@@ -52,17 +52,17 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .configureOutput(hooks.quietErrors ? { writeErr: () => undefined } : {})
     .showHelpAfterError(hooks.quietErrors ? false : '(run with --help for usage)')
     .addHelpText('after', `${EXIT_CODES_HELP}\n\nCredentials: CREATOMATE_API_KEY, CREATIFY_API_ID, CREATIFY_API_KEY (or \`reelkit login\`).\nNo account? \`reelkit emulator\` runs both APIs locally.`);
+}
 
-  /** Runs a command module's function with the context built from the global options. */
-  const ctx = async (cmd: { optsWithGlobals(): unknown }): Promise<Context> => {
-    const { createContext } = await import('./context.js');
-    return createContext(cmd.optsWithGlobals() as GlobalOptions, hooks.signal);
-  };
-  const renders = () => import('./commands/renders.js');
-  const templates = () => import('./commands/templates.js');
-  const creatify = () => import('./commands/creatify.js');
+type Program = ReturnType<typeof rootCommand>;
+/** Builds a command module's context from the global options, when the command runs. */
+type Ctx = (cmd: { optsWithGlobals(): unknown }) => Promise<Context>;
 
-  // ── templates ────────────────────────────────────────────────────────────────────────────────
+const renders = () => import('./commands/renders.js');
+const templates = () => import('./commands/templates.js');
+const creatify = () => import('./commands/creatify.js');
+
+function registerTemplates(program: Program, ctx: Ctx): void {
   const tpl = program.command('templates').description('Creatomate templates');
   tpl
     .command('list')
@@ -90,8 +90,9 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .option('--tags <a,b>', 'only templates with any of these tags', list)
     .addHelpText('after', examples('reelkit templates pull --out src/templates.ts'))
     .action(async (opts, cmd) => (await templates()).pull(await ctx(cmd), opts));
+}
 
-  // ── renders ──────────────────────────────────────────────────────────────────────────────────
+function registerRenders(program: Program, ctx: Ctx): void {
   const rnd = program.command('renders').description('Creatomate renders');
   rnd
     .command('create')
@@ -150,6 +151,12 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .option('--out <path>', 'file or directory (default: ./<id>.<ext>)')
     .addHelpText('after', examples('reelkit renders download 3f1c… --out videos/'))
     .action(async (id, opts, cmd) => (await renders()).download(await ctx(cmd), id, opts));
+  registerRenderBatch(rnd, ctx);
+}
+
+type RendersCommand = ReturnType<Program['command']>;
+
+function registerRenderBatch(rnd: RendersCommand, ctx: Ctx): void {
   rnd
     .command('batch')
     .description('one render per row of a CSV or JSONL file; resumable, never submits a row twice')
@@ -169,8 +176,23 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
         '\n\nRe-running the same command resumes: rows already submitted are not sent again, rows whose\nsubmission may have reached the server are looked up by metadata first.',
     )
     .action(async (opts, cmd) => (await import('./commands/batch.js')).batch(await ctx(cmd), opts));
+}
 
-  // ── creatify ─────────────────────────────────────────────────────────────────────────────────
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- commander's type for "no options yet"
+const jobInputOptions = <G extends OptionValues>(c: Command<[], {}, G>) =>
+  c
+    .requiredOption('--template <id>', 'template id (UUID)')
+    .option('--var <name=value>', 'a variable (repeatable); typed from the template’s definition', collect)
+    .option('--var-json <file>', 'variables as a JSON object of { type, properties } (--var wins)')
+    .addOption(new Option('--model <model>', 'model_version').choices(['standard', 'aurora_v1', 'aurora_v1_fast'] as const))
+    .option('--webhook <url>', 'webhook URL')
+    .option('--name <name>', 'job name')
+    .option('--max-credits <n>', 'ask (or, non-interactive, refuse) when the estimate is above this', num('--max-credits'))
+    .option('--words-per-second <n>', 'speaking rate for the estimate', num('--words-per-second'))
+    .option('--media <name=seconds>', 'known media duration for the estimate (repeatable)', collect)
+    .option('--yes', 'do not ask for confirmation');
+
+function registerCreatify(program: Program, ctx: Ctx): void {
   const cfy = program.command('creatify').description('Creatify custom templates and jobs');
   const cfyTemplates = cfy.command('templates').description('Creatify custom templates');
   cfyTemplates
@@ -183,20 +205,13 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .description('a template with its variables')
     .argument('<id>', 'template id (UUID)')
     .action(async (id, _opts, cmd) => (await creatify()).templatesGet(await ctx(cmd), id));
+  registerCreatifyJobs(cfy, ctx);
+  registerCreatifyEstimate(cfy, ctx);
+}
 
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- commander's type for "no options yet"
-  const jobInputOptions = <G extends OptionValues>(c: Command<[], {}, G>) =>
-    c
-      .requiredOption('--template <id>', 'template id (UUID)')
-      .option('--var <name=value>', 'a variable (repeatable); typed from the template’s definition', collect)
-      .option('--var-json <file>', 'variables as a JSON object of { type, properties } (--var wins)')
-      .addOption(new Option('--model <model>', 'model_version').choices(['standard', 'aurora_v1', 'aurora_v1_fast'] as const))
-      .option('--webhook <url>', 'webhook URL')
-      .option('--name <name>', 'job name')
-      .option('--max-credits <n>', 'ask (or, non-interactive, refuse) when the estimate is above this', num('--max-credits'))
-      .option('--words-per-second <n>', 'speaking rate for the estimate', num('--words-per-second'))
-      .option('--media <name=seconds>', 'known media duration for the estimate (repeatable)', collect)
-      .option('--yes', 'do not ask for confirmation');
+type CreatifyCommand = ReturnType<Program['command']>;
+
+function registerCreatifyJobs(cfy: CreatifyCommand, ctx: Ctx): void {
   const jobs = cfy.command('jobs').description('custom template jobs (create, preview and render spend credits)');
   jobInputOptions(jobs.command('create').description('create a job that renders the video directly'))
     .option('--wait', 'wait until the video is done')
@@ -222,6 +237,9 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .description('wait until the job is done, failed or rejected')
     .argument('<id>', 'job id (UUID)')
     .action(async (id, _opts, cmd) => (await creatify()).jobsWait(await ctx(cmd), id));
+}
+
+function registerCreatifyEstimate(cfy: CreatifyCommand, ctx: Ctx): void {
   cfy
     .command('estimate')
     .description('credits a job would cost, before anything is spent')
@@ -235,8 +253,9 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .option('--media <name=seconds>', 'known media duration (repeatable)', collect)
     .addHelpText('after', examples('reelkit creatify estimate --seconds 61 --model standard --operation create', "reelkit creatify estimate --template 3b4c… --var quote='Great shoes, fast delivery' --model aurora_v1"))
     .action(async (opts, cmd) => (await creatify()).estimate(await ctx(cmd), opts));
+}
 
-  // ── webhooks, emulator, doctor, login, completion ────────────────────────────────────────────
+function registerWebhooks(program: Program, ctx: Ctx): void {
   program
     .command('webhooks')
     .description('webhook development loop')
@@ -246,7 +265,9 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .option('--forward-to <url>', 'forward every delivery to this URL')
     .addHelpText('after', examples('reelkit webhooks listen --forward-to http://localhost:3000/hooks', 'reelkit renders create --template 9b2e… --webhook local'))
     .action(async (opts, cmd) => (await import('./commands/webhooks.js')).listen(await ctx(cmd), opts));
+}
 
+function registerEmulator(program: Program, ctx: Ctx): void {
   program
     .command('emulator')
     .description('run the local emulator of both APIs in the foreground')
@@ -256,7 +277,10 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .option('--faults <spec>', 'fault rules, e.g. createRender:drop:p=0.3 (see the emulator README)')
     .addHelpText('after', examples('reelkit emulator --speed 10', 'reelkit emulator --faults "createRender:drop:count=1"'))
     .action(async (opts, cmd) => (await import('./commands/emulator.js')).emulator(await ctx(cmd), opts));
+}
 
+/** doctor and login; `complete` is registered by createProgram (it needs the hooks). */
+function registerSetup(program: Program, ctx: Ctx): void {
   program
     .command('doctor')
     .description('versions, specs, configuration, and a live check of each configured service')
@@ -272,8 +296,9 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .option('--base-url <url>', 'store a base URL with the profile (e.g. the emulator)')
     .addHelpText('after', examples('reelkit login', 'printf %s "$KEY" | reelkit login --profile ci', 'reelkit --profile ci renders list'))
     .action(async (opts, cmd) => (await import('./commands/login.js')).login(await ctx(cmd), opts));
+}
 
-  if (hooks.withoutComplete) return program;
+function registerComplete(program: Program, hooks: ProgramHooks): void {
   program
     .command('complete')
     .description('shell completion: `source <(reelkit complete bash)` (or zsh, fish, powershell)')
@@ -282,6 +307,21 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .allowUnknownOption()
     .helpOption(false)
     .action(async () => (await import('./commands/complete.js')).complete(createProgram({ ...hooks, withoutComplete: true })));
+}
 
+export function createProgram(hooks: ProgramHooks = { signal: new AbortController().signal }) {
+  const program = rootCommand(hooks);
+  const ctx: Ctx = async (cmd) => {
+    const { createContext } = await import('./context.js');
+    return createContext(cmd.optsWithGlobals() as GlobalOptions, hooks.signal);
+  };
+  registerTemplates(program, ctx);
+  registerRenders(program, ctx);
+  registerCreatify(program, ctx);
+  registerWebhooks(program, ctx);
+  registerEmulator(program, ctx);
+  registerSetup(program, ctx);
+  if (hooks.withoutComplete) return program;
+  registerComplete(program, hooks);
   return program;
 }
