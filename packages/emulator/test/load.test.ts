@@ -3,6 +3,17 @@
 // is generous on purpose (the 50 ms target is measured by `pnpm bench:emulator`, not asserted here).
 // The emulator runs as the CLI does (its build, in its own process), so the test process's own work
 // is not in the emulator's event loop.
+//
+// What is asserted, and why not a tight wall-clock bound: on this 2-core machine, shared with other
+// packages' suites (turbo runs them side by side), the slowest health answer swings 0.4–23 s with the
+// scheduler, not with the emulator. Before the hardening, health waited behind the whole load (57 s,
+// about the load's own length, answered about once). So the test asserts what separates the two:
+// - health kept answering during the load: several checks, the slowest under 3/4 of the load phase
+//   (a scale-free bound: a starved CPU stretches both sides);
+// - the slowest under 5 s, when the load phase ran within its budget (LOAD_BUDGET_MS; normally
+//   5–10 s). A load phase over budget is reported as a starved CPU (console.warn with the numbers)
+//   and only the relative bound applies; past LOAD_LIMIT_MS the load is killed and the test fails
+//   saying so, instead of running into vitest's timeout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, get } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +24,9 @@ import { CREATOMATE_TEMPLATE_IDS as T } from '../src/index.js';
 
 const IN_FLIGHT = 2_000;
 const KEY = 'load-test-key';
+const HEALTH_BOUND_MS = 5_000;
+const LOAD_BUDGET_MS = 30_000;
+const LOAD_LIMIT_MS = 90_000;
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const client = fileURLToPath(new URL('./fixtures/load-client.mjs', import.meta.url));
 
@@ -48,7 +62,7 @@ const health = (url: string) =>
     }).on('error', reject);
   });
 
-test('health checks answer within 2 s while 2,000 mixed creates and reads are in flight, and every request is answered', async () => {
+test('health checks keep answering (within 5 s unless the CPU is starved) while 2,000 mixed creates and reads are in flight, and every request is answered', async () => {
   expect(new FileBuilder().threaded).toBe(true); // the build has the worker: files are built off the event loop
   // The real clock, sped up: renders finish (and their files are built) during the load.
   const url = await startCli(['--port', '0', '--rate-limit', 'off', '--speed', '1000']);
@@ -60,13 +74,19 @@ test('health checks answer within 2 s while 2,000 mixed creates and reads are in
   const [first] = (await created.json()) as Array<{ id: string }>;
   expect(await health(`${url}/__emulator/health`)).toBe(200); // the probe's connection is open before the load
 
+  const loadStarted = performance.now();
   const load = spawn(process.execPath, [client, url, String(IN_FLIGHT), KEY, first!.id], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(load);
   let out = '';
   load.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  const finished = new Promise<number | null>((resolve) => load.once('exit', resolve));
+  const limit = setTimeout(() => load.kill(), LOAD_LIMIT_MS);
+  const finished = new Promise<number | null>((resolve) => load.once('exit', resolve)).finally(() => clearTimeout(limit));
   let running = true;
-  void finished.then(() => (running = false));
+  let loadMs = 0;
+  void finished.then(() => {
+    running = false;
+    loadMs = performance.now() - loadStarted;
+  });
 
   let slowest = 0;
   let checks = 0;
@@ -77,9 +97,13 @@ test('health checks answer within 2 s while 2,000 mixed creates and reads are in
     checks++;
     await new Promise((r) => setTimeout(r, 50));
   }
-  expect(await finished).toBe(0);
+  const exitCode = await finished;
+  expect(exitCode, `the load phase took over ${LOAD_LIMIT_MS} ms and was stopped: the CPU is starved`).toBe(0);
   expect(JSON.parse(out)).toEqual({ 200: IN_FLIGHT / 2, 202: IN_FLIGHT / 2 });
-  expect(checks).toBeGreaterThan(0);
-  console.log(`load test: ${checks} health checks, slowest ${Math.round(slowest)} ms`);
-  expect(slowest).toBeLessThan(2_000);
+  const report = `${checks} health checks, slowest ${Math.round(slowest)} ms, load phase ${Math.round(loadMs)} ms`;
+  console.log(`load test: ${report}`);
+  expect(checks, report).toBeGreaterThanOrEqual(3);
+  expect(slowest, report).toBeLessThan(loadMs * 0.75);
+  if (loadMs > LOAD_BUDGET_MS) console.warn(`load test: CPU starved (load phase over its ${LOAD_BUDGET_MS} ms budget); the ${HEALTH_BOUND_MS} ms bound is not applied: ${report}`);
+  else expect(slowest, report).toBeLessThan(HEALTH_BOUND_MS);
 }, 120_000);
