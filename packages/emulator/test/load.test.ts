@@ -8,16 +8,17 @@
 // packages' suites (turbo runs them side by side), the slowest health answer swings 0.4–23 s with the
 // scheduler, not with the emulator. Before the hardening, health waited behind the whole load (57 s,
 // about the load's own length, answered about once). So the test asserts what separates the two:
-// - health kept answering during the load: several checks, the slowest under 3/4 of the load phase
-//   (a scale-free bound: a starved CPU stretches both sides);
-// - the slowest under 5 s, when the load phase ran within its budget (LOAD_BUDGET_MS; normally
-//   5–10 s). A load phase over budget is reported as a starved CPU (console.warn with the numbers)
-//   and only the relative bound applies; past LOAD_LIMIT_MS the load is killed and the test fails
-//   saying so, instead of running into vitest's timeout.
+// - health kept answering during the load: several checks, the slowest under 90% of the load phase
+//   (scale-free: a starved CPU stretches both sides);
+// - the slowest under 5 s when the emulator had the CPU: its process got at least half a core over
+//   the load phase (user + system time from /proc/<pid>/stat ÷ wall time). Less than that is reported
+//   as a starved CPU (console.warn with the numbers) and only the relative bounds apply. The load
+//   phase itself is bounded (LOAD_LIMIT_MS): past it the load is killed and the test fails saying so.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { afterEach, expect, test } from 'vitest';
 import { FileBuilder } from '../src/builder.js';
 import { CREATOMATE_TEMPLATE_IDS as T } from '../src/index.js';
@@ -25,7 +26,7 @@ import { CREATOMATE_TEMPLATE_IDS as T } from '../src/index.js';
 const IN_FLIGHT = 2_000;
 const KEY = 'load-test-key';
 const HEALTH_BOUND_MS = 5_000;
-const LOAD_BUDGET_MS = 30_000;
+const MIN_CPU_SHARE = 0.5;
 const LOAD_LIMIT_MS = 90_000;
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const client = fileURLToPath(new URL('./fixtures/load-client.mjs', import.meta.url));
@@ -48,6 +49,17 @@ function startCli(args: string[]): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}: ${out}`)));
   });
+}
+
+/** CPU seconds (user + system) the process has used, from Linux's /proc; undefined elsewhere. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15 (in USER_HZ = 100 ticks/s).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 // Health checks go over one kept-alive connection, as a load balancer's do: a new connection would
@@ -73,6 +85,7 @@ test('health checks keep answering (within 5 s unless the CPU is starved) while 
   expect(new FileBuilder().threaded).toBe(true); // the build has the worker: files are built off the event loop
   // The real clock, sped up: renders finish (and their files are built) during the load.
   const url = await startCli(['--port', '0', '--rate-limit', 'off', '--speed', '1000']);
+  const emulatorPid = children[0]?.pid;
   const created = await fetch(`${url}/v1/renders`, {
     method: 'POST',
     headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
@@ -82,6 +95,7 @@ test('health checks keep answering (within 5 s unless the CPU is starved) while 
   expect(await health(`${url}/__emulator/health`)).toBe(200); // the probe's connection is open before the load
 
   const loadStarted = performance.now();
+  const cpuBefore = cpuSeconds(emulatorPid);
   const load = spawn(process.execPath, [client, url, String(IN_FLIGHT), KEY, first!.id], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(load);
   let out = '';
@@ -90,9 +104,11 @@ test('health checks keep answering (within 5 s unless the CPU is starved) while 
   const finished = new Promise<number | null>((resolve) => load.once('exit', resolve)).finally(() => clearTimeout(limit));
   let running = true;
   let loadMs = 0;
+  let cpuMs = NaN; // NaN where /proc is missing: then the absolute bound applies
   void finished.then(() => {
     running = false;
     loadMs = performance.now() - loadStarted;
+    cpuMs = ((cpuSeconds(emulatorPid) ?? NaN) - (cpuBefore ?? NaN)) * 1000;
   });
 
   let slowest = 0;
@@ -107,10 +123,11 @@ test('health checks keep answering (within 5 s unless the CPU is starved) while 
   const exitCode = await finished;
   expect(exitCode, `the load phase took over ${LOAD_LIMIT_MS} ms and was stopped: the CPU is starved`).toBe(0);
   expect(JSON.parse(out)).toEqual({ 200: IN_FLIGHT / 2, 202: IN_FLIGHT / 2 });
-  const report = `${checks} health checks, slowest ${Math.round(slowest)} ms, load phase ${Math.round(loadMs)} ms`;
+  const share = cpuMs / loadMs;
+  const report = `${checks} health checks, slowest ${Math.round(slowest)} ms, load phase ${Math.round(loadMs)} ms, emulator CPU ${Math.round(cpuMs)} ms (${share.toFixed(2)} core)`;
   console.log(`load test: ${report}`);
   expect(checks, report).toBeGreaterThanOrEqual(3);
-  expect(slowest, report).toBeLessThan(loadMs * 0.75);
-  if (loadMs > LOAD_BUDGET_MS) console.warn(`load test: CPU starved (load phase over its ${LOAD_BUDGET_MS} ms budget); the ${HEALTH_BOUND_MS} ms bound is not applied: ${report}`);
+  expect(slowest, report).toBeLessThan(loadMs * 0.9);
+  if (share < MIN_CPU_SHARE) console.warn(`load test: CPU starved (the emulator got under ${MIN_CPU_SHARE} core); the ${HEALTH_BOUND_MS} ms bound is not applied: ${report}`);
   else expect(slowest, report).toBeLessThan(HEALTH_BOUND_MS);
 }, 120_000);
