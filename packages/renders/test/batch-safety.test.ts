@@ -67,7 +67,7 @@ describe('renders.batch: failures that never reached the API', () => {
     const first = await s.renders.runBatch(items(3), { ledger, batchId: 'rl', wait: false });
     expect(first.summary).toMatchObject({ submitted: 2, error: 1, rejected: 0, total: 3 });
     const failed = first.results.find((r) => r.index === 2);
-    expect(failed).toMatchObject({ status: 'error', renders: [], reconciled: false });
+    expect(failed).toMatchObject({ status: 'error', sent: false, renders: [], reconciled: false });
     expect(failed?.status === 'error' && failed.error).toBeInstanceOf(RateLimitError);
     expect(await ledger.get('2')).toMatchObject({ state: 'maybe', reason: expect.stringMatching(/^not sent: /) as unknown });
 

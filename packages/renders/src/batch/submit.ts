@@ -88,7 +88,7 @@ async function fromLedger<T>(ctx: SubmitContext<T>, base: ItemBase<T>, entry: Le
   try {
     renders = await ctx.deps.observe(entry.render_ids, { signal: ctx.signal });
   } catch (error) {
-    return { result: { ...base, status: 'error', renders: [], error, reconciled: true } };
+    return { result: { ...base, status: 'error', sent: true, renders: [], error, reconciled: true } };
   }
   return accepted(ctx, base, renders, true);
 }
@@ -151,7 +151,7 @@ async function failedPost<T>(ctx: SubmitContext<T>, item: Item<T>, error: unknow
   }
   if (isNeverSent(error)) {
     await ctx.ledger.settle(key, { state: 'maybe', at: Date.now(), reason: NOT_SENT + reasonOf(error) });
-    return { result: { ...item.base, status: 'error', renders: [], error, reconciled: false } };
+    return { result: { ...item.base, status: 'error', sent: false, renders: [], error, reconciled: false } };
   }
   await ctx.ledger.settle(key, { state: 'maybe', at: Date.now(), reason: reasonOf(error) });
   if (ctx.signal.aborted || !item.tag) return { result: { ...item.base, status: 'unknown', error, searched: false } };

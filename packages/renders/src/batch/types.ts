@@ -106,11 +106,11 @@ export type BatchResult<T = CreateRenderParams> =
   | (ResultBase<T> & { status: 'skipped'; entry: LedgerEntry })
   /**
    * Submitted (`renders` as last seen), but waiting stopped: abort, timeout, or repeated polling
-   * errors. Or never sent (`renders` empty, `reconciled` false) for a passing reason — a 429 after
-   * core's retries, a connection never made, the rate limiter's store (Redis) down, an abort before
-   * sending: the ledger keeps it `maybe` (reason `not sent: …`) and the next run sends it.
+   * errors (`sent: true`). Or never sent (`sent: false`, `renders` empty) for a passing reason — a
+   * 429 after core's retries, a connection never made, the rate limiter's store (Redis) down, an
+   * abort before sending: the ledger keeps it `maybe` (reason `not sent: …`) and the next run sends it.
    */
-  | (ResultBase<T> & { status: 'error'; renders: Render[]; error: unknown; reconciled: boolean });
+  | (ResultBase<T> & { status: 'error'; sent: boolean; renders: Render[]; error: unknown; reconciled: boolean });
 
 export type BatchStatus = BatchResult['status'];
 
