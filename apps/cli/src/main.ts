@@ -23,10 +23,8 @@ process.on('SIGINT', () => {
   interrupt.abort();
 });
 
-const program = createProgram({ signal: interrupt.signal });
-program.exitOverride();
 // With --json commander's own messages would be text on stderr: they are reported below as JSON instead.
-if (json) program.configureOutput({ writeErr: () => undefined });
+const program = createProgram({ signal: interrupt.signal, quietErrors: json });
 
 try {
   await program.parseAsync(argv);
@@ -37,7 +35,9 @@ try {
 
 async function report(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    // Help shown because no subcommand was given (`reelkit renders`): a usage error.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (json) process.stderr.write(JSON.stringify({ error: { name: 'UsageError', message: error.message.replace(/^error: /, ''), exitCode: EXIT.usage } }) + '\n');
     return EXIT.usage;
   }

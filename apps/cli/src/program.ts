@@ -12,6 +12,8 @@ export interface ProgramHooks {
   signal: AbortSignal;
   /** Leave out the `complete` stub (the completion module adds @bomb.sh/tab's own). */
   withoutComplete?: boolean;
+  /** --json: commander's own error text is not written (main reports it as JSON). */
+  quietErrors?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -44,7 +46,11 @@ export function createProgram(hooks: ProgramHooks = { signal: new AbortControlle
     .option('--json', 'machine-readable output on stdout (errors as JSON on stderr)')
     .option('--debug', 'log requests (keys redacted) and show stack traces')
     .option('--profile <name>', 'use the credentials stored under this name by `reelkit login`')
-    .showHelpAfterError('(run with --help for usage)')
+    // Set before any subcommand exists: each copies these when it is created, so a bad option of
+    // `renders list` throws to main (exit 2, JSON with --json) instead of exiting 1 itself.
+    .exitOverride()
+    .configureOutput(hooks.quietErrors ? { writeErr: () => undefined } : {})
+    .showHelpAfterError(hooks.quietErrors ? false : '(run with --help for usage)')
     .addHelpText('after', `${EXIT_CODES_HELP}\n\nCredentials: CREATOMATE_API_KEY, CREATIFY_API_ID, CREATIFY_API_KEY (or \`reelkit login\`).\nNo account? \`reelkit emulator\` runs both APIs locally.`);
 
   /** Runs a command module's function with the context built from the global options. */

@@ -44,7 +44,7 @@ describe('reelkit renders batch', { timeout: 120_000 }, () => {
     const data = join(h.dir, 'rows.jsonl');
     writeFileSync(data, [{ name: 'Boot', price: '$9' }, { name: 'Sock', price: '$2' }].map((r) => JSON.stringify(r)).join('\n') + '\n');
     const r = await h.cli(['--json', 'renders', 'batch', '--template', T.productCard, '--data', data, ...MAP, '--wait']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
     expect((JSON.parse(r.stdout) as Report).summary).toMatchObject({ succeeded: 2, total: 2 });
   });
 
@@ -52,7 +52,7 @@ describe('reelkit renders batch', { timeout: 120_000 }, () => {
     const data = csv('again.csv', ['A,$1', 'B,$2', 'C,$3']);
     const args = ['--json', 'renders', 'batch', '--template', T.productCard, '--data', data, ...MAP, '--wait'];
     const first = await h.cli(args);
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     const count = (await allRenders()).length;
     const second = await h.cli(args);
     expect(second.code).toBe(0);
@@ -65,7 +65,7 @@ describe('reelkit renders batch', { timeout: 120_000 }, () => {
   });
 
   it('after SIGKILL mid-batch under a drop fault, a re-run gives every row of 60 exactly one render and accounts for all 60', async () => {
-    h.emu.faults.add([
+    await h.emu.faults.add([
       { route: 'createRender', kind: 'drop', probability: 0.2 },
       // Slow enough that the kill lands in the middle.
       { route: 'createRender', kind: 'latency', latencyMs: 40 },
@@ -90,7 +90,7 @@ describe('reelkit renders batch', { timeout: 120_000 }, () => {
     const partial = (await allRenders()).filter((r) => r.metadata?.startsWith('reelkit-batch:')).length;
 
     const rerun = await h.cli(args.slice(1));
-    h.emu.faults.clear();
+    await h.emu.faults.clear();
     const report = JSON.parse(rerun.stdout) as Report;
     const counts = report.summary;
     expect(counts.total).toBe(60);

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T, startEmulator } from '@reelkit/emulator';
+import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
 import { signWebhookUrl } from '@reelkit/renders';
-import { captured, harness, MAIN, TEST_ID, TEST_KEY, type Harness } from './helpers.js';
+import { captured, harness, MAIN, startEmulatorProcess, TEST_ID, TEST_KEY, type Harness } from './helpers.js';
 
 type Render = { id: string; status: string; url?: string | null; metadata?: string | null; error_message?: string | null };
 type Job = { id: string; status: string; credits_used: number; preview?: string | null; video_output?: string | null };
@@ -43,6 +43,18 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
       expect(json.code).toBe(2);
       expect(json.stdout).toBe('');
       expect(JSON.parse(json.stderr)).toMatchObject({ error: { name: 'UsageError', exitCode: 2 } });
+    });
+
+    it('exits 2 for a bad option value or a missing subcommand, with JSON on stderr under --json', async () => {
+      const limit = await h.cli(['renders', 'list', '--limit', 'abc']);
+      expect(limit.code).toBe(2);
+      expect(limit.stderr).toContain('--limit must be an integer');
+      const json = await h.cli(['--json', 'renders', 'list', '--limit', 'abc']);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stderr)).toMatchObject({ error: { name: 'UsageError', message: expect.stringContaining('--limit must be an integer') as unknown } });
+      const both = await h.cli(['renders', 'create', '--template', T.productCard, '--source', 'x.json']);
+      expect(both.code).toBe(2);
+      expect((await h.cli(['renders'])).code).toBe(2);
     });
 
     it('says exactly what to set, and mentions the emulator, when there are no credentials', async () => {
@@ -185,7 +197,7 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
     });
 
     it('exits 6 when the submission may have reached the server (dropped connection), and says to look first', async () => {
-      h.emu.faults.add({ route: 'createRender', kind: 'drop', count: 1 });
+      await h.emu.faults.add({ route: 'createRender', kind: 'drop', count: 1 });
       const r = await h.cli(['--json', 'renders', 'create', '--template', T.productCard, '--metadata', 'dropped-once']);
       expect(r.code).toBe(6);
       expect(JSON.parse(r.stderr)).toMatchObject({ error: { maybeSubmitted: true, exitCode: 6 } });
@@ -207,7 +219,7 @@ describe('reelkit commands against the emulator', { timeout: 60_000 }, () => {
     });
 
     it('exits 5 when still rate limited after retries', async () => {
-      const tight = await startEmulator({ port: 0, rateLimit: { requests: 1, windowMs: 120_000 } });
+      const tight = await startEmulatorProcess({ rateLimit: '1/120000' });
       try {
         const env = { REELKIT_CREATOMATE_URL: tight.creatomateUrl };
         expect((await h.cli(['renders', 'list'], { env })).code).toBe(0);

@@ -1,9 +1,10 @@
 // The built CLI as a subprocess, against an emulator started in this process on a free port.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmulator, type Emulator, type EmulatorOptions } from '@reelkit/emulator';
+import { dirname, join } from 'node:path';
+import type { FaultRule } from '@reelkit/emulator';
 
 export const MAIN = new URL('../dist/main.js', import.meta.url).pathname;
 /** The key every test uses: no captured output, file or ledger may contain it. */
@@ -20,8 +21,68 @@ export interface Run {
 /** Everything any CLI run printed in this test file, searched for TEST_KEY at the end. */
 export const captured: string[] = [];
 
+/**
+ * The emulator in its own Node process, run from its build (the `reelkit-emulator` bin), controlled
+ * through its admin API. Not in-process: under vitest the emulator's file-builder worker thread
+ * inherits the source export condition and cannot load the TypeScript it then resolves to.
+ */
+export interface EmulatorProcess {
+  url: string;
+  creatomateUrl: string;
+  creatifyUrl: string;
+  faults: { add(rules: FaultRule | FaultRule[]): Promise<void>; clear(): Promise<void> };
+  close(): Promise<void>;
+}
+
+export interface EmulatorFlags {
+  speed?: number;
+  seed?: string;
+  keys?: string[];
+  /** `N/ms` or `off` (default off: the tests check behaviour, not the limit; bench/ does speed). */
+  rateLimit?: string;
+}
+
+const EMULATOR_BIN = join(dirname(createRequire(import.meta.url).resolve('@reelkit/emulator/package.json')), 'dist', 'cli.js');
+
+export async function startEmulatorProcess(flags: EmulatorFlags = {}): Promise<EmulatorProcess> {
+  const args = ['--port', '0', '--speed', String(flags.speed ?? 500), '--rate-limit', flags.rateLimit ?? 'off'];
+  if (flags.seed) args.push('--seed', flags.seed);
+  if (flags.keys) args.push('--keys', flags.keys.join(','));
+  const child: ChildProcess = spawn(process.execPath, [EMULATOR_BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`the emulator exited ${code}: ${out}`)));
+  });
+  const admin = async (method: string, body?: unknown) => {
+    const res = await fetch(`${url}/__emulator/faults`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${method} /__emulator/faults: ${res.status} ${await res.text()}`);
+  };
+  return {
+    url,
+    creatomateUrl: `${url}/v1`,
+    creatifyUrl: url,
+    faults: {
+      add: async (rules) => {
+        for (const rule of Array.isArray(rules) ? rules : [rules]) await admin('POST', rule);
+      },
+      clear: () => admin('DELETE'),
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 export interface Harness {
-  emu: Emulator;
+  emu: EmulatorProcess;
   dir: string;
   env: NodeJS.ProcessEnv;
   cli(args: string[], opts?: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string }): Promise<Run>;
@@ -29,9 +90,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
-  // Fast lifecycle and no vendor limit: the tests check behaviour, not the limit (bench/ does speed).
-  const emu = await startEmulator({ port: 0, clock: 'real', speed: 500, rateLimit: false, ...options });
+export async function harness(flags: EmulatorFlags = {}): Promise<Harness> {
+  const emu = await startEmulatorProcess(flags);
   const dir = mkdtempSync(join(tmpdir(), 'reelkit-cli-'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { DemoEvent } from '../src/shared/api.js';
-import { SERVICE_ENV, startDemo, type RunningDemo } from '../src/server/start.js';
+import { SERVICE_ENV, startDemo, type RunningDemo, type StartDemoOptions } from '../src/server/start.js';
 
 /** The key the demo server is given: no response, asset or request from the page may contain it. */
 export const KEY = 'demo-key-0123456789-never-leaves-the-server';
@@ -21,7 +21,7 @@ export interface Started extends RunningDemo {
   call<T = unknown>(path: string, body?: unknown): Promise<{ status: number; json: T }>;
 }
 
-export async function start(): Promise<Started> {
+export async function start(options: Pick<StartDemoOptions, 'poll'> = {}): Promise<Started> {
   for (const name of SERVICE_ENV) delete process.env[name];
   process.env.REELKIT_LOG = 'off';
   const logs: string[] = [];
@@ -33,6 +33,7 @@ export async function start(): Promise<Started> {
     emulator: { clock: 'real', speed: 100 },
     webRoot: WEB_ROOT,
     log: (line) => logs.push(line),
+    ...options,
   });
   const call = async <T>(path: string, body?: unknown) => {
     const res = await fetch(demo.url + path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

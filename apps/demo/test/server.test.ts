@@ -201,6 +201,28 @@ describe('Creatify routes', () => {
   });
 });
 
+describe('webhooks first, polling as the fallback', () => {
+  it('a verified final webhook stops the fallback polls of a render and of a job', async () => {
+    // Polls a minute apart: only the webhooks can finish these in time.
+    const slow = await start({ poll: { initialMs: 60_000, maxMs: 60_000 } });
+    try {
+      const events = await openEvents(slow.url);
+      const { json: entry } = await slow.call<HistoryEntry>('/api/renders', { template_id: T.quoteSquare, modifications: { quote: 'Hi' } });
+      const { json: job } = await slow.call<JobView>('/api/creatify/previews', { template_id: CF.productShowcase, values: { product_name: 'Lamp', product_image: 'https://cdn.example.com/lamp.jpg' } });
+      await events.until((e) =>
+        renderEvents(e, entry.key).some((x) => x.render.status === 'succeeded') &&
+        e.some((x) => x.type === 'job' && x.view.job.id === job.job.id && x.view.job.status === 'done'),
+      );
+      events.close();
+      expect(slow.demo.context.history.get(entry.key)?.updated_by).toBe('webhook');
+      expect(slow.demo.context.jobs.get(job.job.id)?.updated_by).toBe('webhook');
+      await expect.poll(() => slow.demo.context.polls.size).toBe(0);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('errors and keys', () => {
   it('says the service is unreachable and what to do, instead of a stack', async () => {
     const dead = createDemoApp({

@@ -21,6 +21,17 @@ function workerPath(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
+/** `execArgv` without `--conditions @reelkit/source` / `--conditions=@reelkit/source` / `-C …`. */
+export function withoutSourceCondition(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if ((arg === '--conditions' || arg === '-C') && argv[i + 1] === '@reelkit/source') i++;
+    else if (arg !== '--conditions=@reelkit/source') out.push(arg);
+  }
+  return out;
+}
+
 type Job = { spec: FileSpec; owner: object; resolve: (bytes: Uint8Array) => void; reject: (err: Error) => void };
 
 /**
@@ -39,7 +50,9 @@ function sharedWorker(): Worker | undefined {
   if (pool.worker) return pool.worker;
   const path = workerPath();
   if (!path) return undefined;
-  const worker = new Worker(path);
+  // The worker runs the build, so it must not inherit a test runner's `--conditions @reelkit/source`
+  // (which would point its imports at TypeScript sources it cannot load).
+  const worker = new Worker(path, { execArgv: withoutSourceCondition(process.execArgv) });
   worker.unref();
   worker.on('message', ({ bytes, error }: { bytes?: Uint8Array; error?: string }) => {
     const job = pool.running;
@@ -74,7 +87,7 @@ function pump(): void {
   worker.postMessage({ id: 0, spec: job.spec });
 }
 
-/** Drops `owner`'s queued builds (the one running finishes). */
+/** Drops `owner`'s queued builds, and stops its running one (the next job gets a new worker). */
 function cancel(owner: object): void {
   const kept: Job[] = [];
   for (const job of pool.queue) {
@@ -82,6 +95,7 @@ function cancel(owner: object): void {
     else kept.push(job);
   }
   pool.queue = kept;
+  if (pool.running?.owner === owner) void pool.worker?.terminate(); // its exit handler rejects the job and pumps on
 }
 
 /** One emulator's builds: a cache of finished files by spec, over the shared worker. */

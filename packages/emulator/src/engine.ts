@@ -11,7 +11,8 @@ import { checkRenderRequest } from '@reelkit/core/rules/creatomate';
 import { checkJobInput, checkVariables } from '@reelkit/core/rules/creatify';
 import { centredTextLayers, layoutOf } from './layout.js';
 import { FileBuilder } from './builder.js';
-import { MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS, type FileSpec } from './outputs.js';
+import { MAX_DIMENSION, MAX_PIXELS, MAX_VIDEO_SECONDS } from './limits.js';
+import type { FileSpec } from './outputs.js';
 import { creditsFor, type JobStage, type ModelVersion } from './pricing.js';
 import type { Random } from './random.js';
 import {

@@ -1,6 +1,15 @@
 // The emulator's own limits against hostile input: checks that run before any recursive walk, zod
 // parse or modification, so one request cannot take the process down or hold the event loop.
 
+import { MAX_DURATION_SECONDS } from '@reelkit/core/rules/creatomate';
+
+/** The emulator refuses to produce files larger than this on either side (a render with it fails). */
+export const MAX_DIMENSION = 8192;
+/** …or with more pixels than this (twice 4K UHD), so one request cannot tie the process up for minutes. */
+export const MAX_PIXELS = 2 * 3840 * 2160;
+/** Longest video the emulator renders: Creatomate's limit (the shared rule). */
+export const MAX_VIDEO_SECONDS = MAX_DURATION_SECONDS;
+
 /** Deepest nesting of arrays/objects accepted in a JSON body (RenderScript needs a handful of levels). */
 export const MAX_JSON_DEPTH = 64;
 

@@ -4,7 +4,7 @@
 // is needed): the IDR frame codes every macroblock so; a frame where the picture changes is a P slice
 // that codes only the changed macroblocks as I_PCM and skips the rest (a skip copies the reference at
 // motion vector 0, which is what every skip predicts here, since no macroblock carries motion); every
-// other frame is all-skip. Pictures are sampled a few times a second (see `pictureFrames`). The
+// other frame is all-skip. Pictures are sampled once a second (see `pictureFrames`). The
 // container (ftyp, moov with the track's real width/height/duration, mdat) is written by hand.
 class BitWriter {
   #buf = new Uint8Array(1024);
@@ -233,7 +233,7 @@ function idrSlice(pic: Planes, mbW: number, mbH: number): Uint8Array {
   return nal(3, 5, w.trailing());
 }
 
-/** A P slice: the `changed` macroblocks as I_PCM, every other one of the `total` skipped. */
+/** A P slice: the `changed` macroblocks as I_PCM, every other one of the `total` skipped (none changed: an all-skip frame). */
 function pSlice(changed: ReadonlyMap<number, Uint8Array>, total: number, frameNum: number): Uint8Array {
   const w = new BitWriter();
   w.ue(0); // first_mb_in_slice
@@ -258,21 +258,6 @@ function pSlice(changed: ReadonlyMap<number, Uint8Array>, total: number, frameNu
     w.bytes(mb);
   }
   if (skipped > 0) w.ue(skipped);
-  return nal(2, 1, w.trailing());
-}
-
-function skipSlice(width: number, height: number, frameNum: number): Uint8Array {
-  const total = Math.ceil(width / 16) * Math.ceil(height / 16);
-  const w = new BitWriter();
-  w.ue(0); // first_mb_in_slice
-  w.ue(5); // slice_type: P (all slices)
-  w.ue(0); // pic_parameter_set_id
-  w.bits(frameNum % 2 ** LOG2_MAX_FRAME_NUM, LOG2_MAX_FRAME_NUM);
-  w.bit(0); // num_ref_idx_active_override_flag
-  w.bit(0); // ref_pic_list_modification_flag_l0
-  w.bit(0); // adaptive_ref_pic_marking_mode_flag
-  w.se(0); // slice_qp_delta
-  w.ue(total); // mb_skip_run: every macroblock
   return nal(2, 1, w.trailing());
 }
 
@@ -321,9 +306,11 @@ export interface Mp4Options {
   picture: (seconds: number) => Mp4Picture;
 }
 
+const NONE: ReadonlyMap<number, Uint8Array> = new Map();
+
 /** Distinct pictures per second of video, and at most in all (a 4-hour video stays small and quick). */
-const PICTURES_PER_SECOND = 2;
-const MAX_PICTURES = 60;
+const PICTURES_PER_SECOND = 1;
+const MAX_PICTURES = 30;
 
 /** The frames at which a new picture is sampled: 0 and then evenly spread. */
 export function pictureFrames(frames: number, duration: number): number[] {
@@ -351,12 +338,12 @@ export function encodeMp4({ width, height, fps, duration, picture }: Mp4Options)
   samples.push(withLength(idrSlice(shown, mbW, mbH)));
   for (let i = 1; i < frames; i++) {
     if (!sampled.has(i)) {
-      samples.push(withLength(skipSlice(width, height, i)));
+      samples.push(withLength(pSlice(NONE, mbW * mbH, i)));
       continue;
     }
     const next = planes(picture(i / fps), mbW, mbH);
     const changed = changedMacroblocks(shown, next, mbW, mbH);
-    samples.push(withLength(changed.size > 0 ? pSlice(changed, mbW * mbH, i) : skipSlice(width, height, i)));
+    samples.push(withLength(pSlice(changed, mbW * mbH, i)));
     shown = next;
   }
   const mdatBody = concat(samples);

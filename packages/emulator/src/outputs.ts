@@ -39,15 +39,6 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
   mp4: 'video/mp4',
 };
 
-/** The emulator refuses to produce files larger than this on either side (a render with it fails). */
-export const MAX_DIMENSION = 8192;
-/** …or with more pixels than this (twice 4K UHD), so one request cannot tie the process up for minutes. */
-export const MAX_PIXELS = 2 * 3840 * 2160;
-/**
- * Longest video the emulator renders: MAX_DURATION_SECONDS of @reelkit/core/rules/creatomate. Not imported:
- * this module runs in the file worker, which cannot load workspace sources; a test keeps the two equal.
- */
-export const MAX_VIDEO_SECONDS = 4 * 3600;
 
 /** Media placeholders: a grey box with a darker border, a cross and the element's label. */
 const MEDIA_FILL: Rgb = [176, 180, 188];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { operationSchemas as ops } from '@reelkit/core/creatomate';
 import { checkModifications, elementsOf, MAX_DURATION_SECONDS, type ModificationProblemCode } from '@reelkit/core/rules/creatomate';
-import { MAX_VIDEO_SECONDS } from '../src/outputs.js';
+import { MAX_VIDEO_SECONDS } from '../src/limits.js';
 import { CREATOMATE_TEMPLATE_IDS as T, creatomateTemplates } from '../src/index.js';
 import { allElements, applyModifications, planOutput, type RenderScript } from '../src/renderscript.js';
 import { CF, cf, cm, emulator } from './helpers.js';

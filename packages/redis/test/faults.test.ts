@@ -63,6 +63,7 @@ interface WorkerOptions {
   limit?: RateLimitWindow;
   store?: 'redis' | 'memory';
   baseUrl?: string;
+  submitConcurrency?: number;
   /** Workers wait for each other at this Redis counter before starting. */
   barrier?: { key: string; count: number };
 }
@@ -138,13 +139,17 @@ const faultFired = (route: string, server: Emulator = emu) => server.faults.list
 
 describe('a batch over worker processes sharing Redis', { timeout: 60_000 }, () => {
   it('workers on one key share its budget through Redis: no 429 from a server with the same limit, where in-process limiters get them', async () => {
-    const limit = { requests: 4, windowMs: 400 };
+    // A window long enough that two workers' first bursts always land in one, however busy the machine.
+    const limit = { requests: 4, windowMs: 2_000 };
     const tight = await startEmulator({ port: 0, clock: 'real', rateLimit: limit });
     try {
       const run = async (store: 'redis' | 'memory') => {
-        const batch = newBatch(8);
-        const barrier = { key: `barrier:${batch.batchId}`, count: 2 };
-        const outs = await Promise.all([0, 1].map(() => runWorker(batch, { limit, store, barrier, baseUrl: tight.creatomateUrl })));
+        // Two batches of 4 on one key (the budget is per key; the ledger plays no part here), each
+        // worker sending its 4 at once, both starting together at a barrier.
+        const apiKey = `budget-${randomUUID()}`;
+        const barrier = { key: `barrier:${apiKey}`, count: 2 };
+        const outs = await Promise.all([0, 1].map(() => runWorker({ ...newBatch(4), apiKey }, { limit, store, barrier, submitConcurrency: 4, baseUrl: tight.creatomateUrl })));
+        expect(outs.map((o) => o.summary?.submitted)).toEqual([4, 4]);
         return outs.reduce((n, o) => n + o.tooMany!, 0);
       };
       expect(await run('redis')).toBe(0);

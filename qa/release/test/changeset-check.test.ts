@@ -1,9 +1,9 @@
 // `pnpm changeset:check` (in .ci/run): a changed package needs a changeset, and a spec change needs
 // the bump spec:diff computes — measured against the last release tag, or the first commit before any.
-import { readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok, renameProperty, repoRoot, run, specVariant, userEnv } from './helpers.js';
+import { copyOfRepo, ok, removeCopy, renameProperty, run, specVariant, userEnv } from './helpers.js';
 
 let copy: string;
 
@@ -33,15 +33,10 @@ function editSpec(edit: Parameters<typeof specVariant>[1]) {
 }
 
 beforeEach(async () => {
-  const r = await run('node', ['--input-type=module', '-e', `import { copyRepo } from ${JSON.stringify(join(repoRoot, 'scripts/lib/repo.mjs'))}; console.log(copyRepo({ prefix: 'reelkit-check-' }))`]);
-  copy = ok(r, 'copy').stdout.trim();
   // changeset, redocly and cli-table3 from this checkout: the check needs no install.
-  symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  copy = await copyOfRepo({ prefix: 'reelkit-check-', linkNodeModules: true });
 });
-afterEach(() => {
-  unlinkSync(join(copy, 'node_modules'));
-  rmSync(copy, { recursive: true, force: true });
-});
+afterEach(() => removeCopy(copy));
 
 describe('changeset:check', { timeout: 60_000 }, () => {
   it('before any release compares with the first commit, and passes with the first-release changeset', async () => {

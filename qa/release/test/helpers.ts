@@ -1,6 +1,6 @@
 // Shared by the release tests: the repo's root, running its scripts, and editing spec copies.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,3 +74,31 @@ export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   env.PATH = (process.env.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':');
   return { ...env, ...extra };
 }
+
+/**
+ * A throwaway copy of the working tree as a one-commit git repo (scripts/lib/repo.mjs `copyRepo`).
+ * `linkNodeModules`: borrow this checkout's root node_modules (enough for scripts that only run the
+ * root's tools); otherwise the caller runs `pnpm install` in it.
+ */
+export async function copyOfRepo(options: { prefix: string; withDist?: boolean; linkNodeModules?: boolean }): Promise<string> {
+  const args = JSON.stringify({ prefix: options.prefix, withDist: options.withDist ?? false });
+  const script = `import { copyRepo } from ${JSON.stringify(join(repoRoot, 'scripts/lib/repo.mjs'))}; console.log(copyRepo(${args}))`;
+  const dir = ok(await run('node', ['--input-type=module', '-e', script]), 'copy the repo').stdout.trim();
+  if (options.linkNodeModules) symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Removes a copy (a borrowed node_modules link is unlinked, never followed). */
+export function removeCopy(dir: string | undefined): void {
+  if (!dir) return;
+  rmSync(join(dir, 'node_modules'), { force: true, recursive: !isLink(join(dir, 'node_modules')) });
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const isLink = (path: string) => {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};

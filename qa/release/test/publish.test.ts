@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, repoRoot, run, userEnv } from './helpers.js';
+import { copyOfRepo, ok, removeCopy, repoRoot, run, userEnv } from './helpers.js';
 import { startRegistry, type Registry } from './registry.js';
 
 const PACKAGES = ['@reelkit/core', '@reelkit/renders', '@reelkit/creatify', '@reelkit/emulator', '@reelkit/cli'];
@@ -15,12 +15,6 @@ let copy: string;
 let consumer: string;
 let version: string;
 let releaseOutput: string;
-
-/** A throwaway copy of the working tree with the packages' dist (so tsc -b skips unchanged work), as a one-commit git repo. */
-async function copyOfRepo(): Promise<string> {
-  const r = await run('node', ['--input-type=module', '-e', `import { copyRepo } from ${JSON.stringify(join(repoRoot, 'scripts/lib/repo.mjs'))}; console.log(copyRepo({ withDist: true, prefix: 'reelkit-publish-' }))`]);
-  return ok(r, 'copy the repo').stdout.trim();
-}
 
 /** Runs one step of the flow and records how long it took (printed once: what the test costs). */
 const took: string[] = [];
@@ -33,7 +27,7 @@ async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
 
 beforeAll(async () => {
   registry = await step('verdaccio up', startRegistry);
-  copy = await copyOfRepo();
+  copy = await copyOfRepo({ prefix: 'reelkit-publish-', withDist: true }); // dist: tsc -b skips unchanged work
   const env = userEnv({ CI: 'true', NPM_CONFIG_USERCONFIG: registry.npmrc, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' });
   await step('pnpm install (copy)', async () => ok(await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], { cwd: copy, env, timeoutMs: 240_000 }), 'pnpm install in the copy'));
   ok(await run('pnpm', ['exec', 'changeset', 'version'], { cwd: copy, env }), 'changeset version');
@@ -52,7 +46,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop();
-  for (const dir of [copy, consumer]) if (dir) rmSync(dir, { recursive: true, force: true });
+  removeCopy(copy);
+  if (consumer) rmSync(consumer, { recursive: true, force: true });
 }, 120_000);
 
 describe('publish to a real registry and install outside the workspace', { timeout: 120_000 }, () => {

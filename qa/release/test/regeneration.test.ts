@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, renameProperty, repoRoot, run, specVariant, userEnv, type Run } from './helpers.js';
+import { copyOfRepo, ok, removeCopy, renameProperty, repoRoot, run, specVariant, userEnv, type Run } from './helpers.js';
 
 const SPEC = 'specs/creatomate.openapi.yml';
 const APPS = ['apps/cli', 'apps/demo'];
@@ -50,14 +50,11 @@ async function specDiff(): Promise<{ breaking: boolean; impact: string }> {
 }
 
 beforeAll(async () => {
-  const r = await run('node', ['--input-type=module', '-e', `import { copyRepo } from ${JSON.stringify(join(repoRoot, 'scripts/lib/repo.mjs'))}; console.log(copyRepo({ prefix: 'reelkit-regen-' }))`]);
-  copy = ok(r, 'copy').stdout.trim();
+  copy = await copyOfRepo({ prefix: 'reelkit-regen-' });
   ok(await pnpm(['install', '--frozen-lockfile', '--prefer-offline']), 'pnpm install in the copy');
 }, 300_000);
 
-afterAll(() => {
-  if (copy) rmSync(copy, { recursive: true, force: true });
-}, 120_000);
+afterAll(() => removeCopy(copy), 120_000);
 
 describe('regeneration after a spec change', { timeout: 600_000 }, () => {
   it('renaming Render.url fails the CLI and the demo typecheck exactly where they read it, and spec:diff calls it breaking', async () => {

@@ -1,21 +1,16 @@
 // `pnpm release:dry` shows what `changeset version` would do, and changes nothing in the checkout.
-import { readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, repoRoot, run, userEnv } from './helpers.js';
+import { copyOfRepo, ok, removeCopy, run, userEnv } from './helpers.js';
 
 let copy: string;
 
 beforeAll(async () => {
-  const r = await run('node', ['--input-type=module', '-e', `import { copyRepo } from ${JSON.stringify(join(repoRoot, 'scripts/lib/repo.mjs'))}; console.log(copyRepo({ prefix: 'reelkit-dry-' }))`]);
-  copy = ok(r, 'copy').stdout.trim();
-  symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  copy = await copyOfRepo({ prefix: 'reelkit-dry-', linkNodeModules: true });
   writeFileSync(join(copy, '.changeset/dry-run-probe.md'), '---\n"@reelkit/renders": minor\n---\n\nThe dry-run probe: a change users can see.\n');
 });
-afterAll(() => {
-  unlinkSync(join(copy, 'node_modules'));
-  rmSync(copy, { recursive: true, force: true });
-});
+afterAll(() => removeCopy(copy));
 
 describe('pnpm release:dry', { timeout: 60_000 }, () => {
   it('prints every fixed-group version change and the CHANGELOG entry, and leaves the checkout as it was', async () => {

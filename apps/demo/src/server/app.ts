@@ -64,6 +64,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     poll: options.poll ?? { initialMs: 1000, maxMs: 3000, factor: 1.5 },
     log: options.log ?? ((line) => console.log(`[demo] ${line}`)),
     closing: closing.signal,
+    polls: new Map(),
   };
 
   const app = new Hono();

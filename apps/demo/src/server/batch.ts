@@ -70,7 +70,7 @@ function report(ctx: DemoContext, view: BatchView, progress: BatchProgress<Creat
     item.status = result.status;
     item.render = 'renders' in result ? (result.renders[0] ?? null) : null;
     item.reason = reasonOf(result);
-    if (item.render) ctx.history.add(`${view.id}:${result.key}`, item.render, 'batch');
+    if (item.render) ctx.history.record(`${view.id}:${result.key}`, item.render, 'batch');
   } else if (render && item.render?.status !== render.status) {
     item.render = render;
   } else return;

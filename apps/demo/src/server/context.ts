@@ -27,4 +27,6 @@ export interface DemoContext {
   log(line: string): void;
   /** Aborted when the server closes: stops background waits. */
   closing: AbortSignal;
+  /** Fallback polls in flight, by render history key or job id: a verified final webhook stops its poll. */
+  polls: Map<string, AbortController>;
 }

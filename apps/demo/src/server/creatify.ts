@@ -3,6 +3,7 @@
 // webhook URL carries the same reelkit token as Creatomate's, and the job is re-fetched
 // (`confirmJobWebhook`) and must be the job that URL was made for.
 import { randomUUID } from 'node:crypto';
+import { linkSignals } from '@reelkit/core';
 import {
   estimateJobCredits,
   validateVariables,
@@ -14,7 +15,7 @@ import {
   type TemplateWithVariables,
 } from '@reelkit/creatify';
 import { signWebhookUrl, verifyWebhookUrl } from '@reelkit/renders';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { CreditEstimates, CustomTemplateJob, JobStage, JobView, ModelVersion, TemplateVariables } from '../shared/api.js';
 import type { DemoContext } from './context.js';
 import { DemoRequestError, errorAnswer } from './errors.js';
@@ -61,32 +62,73 @@ function estimates(variables: TemplateVariables, model_version: ModelVersion | u
 /** Records a newer view of a job (statuses only move forward within a stage). */
 function record(ctx: DemoContext, job: CustomTemplateJob, stage: JobStage, updated_by: JobView['updated_by']): void {
   const known = ctx.jobs.get(job.id);
-  if (known && known.stage === stage) {
-    const finished = known.job.status === 'failed' || known.job.status === 'rejected' || (known.job.status === 'done' && (stage === 'preview' || known.job.video_output !== null));
-    if (finished || rank(job.status) < rank(known.job.status)) return;
-  }
+  if (known && known.stage === stage && (stageOver(known) || rank(job.status) < rank(known.job.status))) return;
   if (known && known.stage === 'render' && stage === 'preview') return;
   const view: JobView = { job, stage, updated_by };
   ctx.jobs.set(job.id, view);
   ctx.events.publish({ type: 'job', view });
 }
 
+/** True when the stage is over: the preview is done, or the render has its video, or it failed. */
+function stageOver(view: JobView): boolean {
+  const { status, video_output } = view.job;
+  return status === 'failed' || status === 'rejected' || (status === 'done' && (view.stage === 'preview' || video_output !== null));
+}
+
+/** Polls a job through a stage, unless a verified webhook ends the stage first (the poll is then stopped). */
 function watchJob(ctx: DemoContext, creatify: Creatify, id: string, stage: JobStage): void {
+  const stop = new AbortController();
+  const linked = linkSignals(ctx.closing, stop.signal);
+  ctx.polls.set(id, stop);
   creatify.jobs
     .waitFor(id, {
       interval: ctx.poll,
       throwOnFailure: false,
       requireVideo: stage === 'render',
-      signal: ctx.closing,
+      signal: linked.signal,
       onProgress: (job) => record(ctx, job, stage, 'poll'),
     })
     .then((job) => record(ctx, job, stage, 'poll'))
     .catch((error: unknown) => {
-      if (!ctx.closing.aborted) ctx.log(`polling job ${id} stopped: ${errorAnswer(error, 'Creatify').body.error.message}`);
+      if (!linked.signal.aborted) ctx.log(`polling job ${id} stopped: ${errorAnswer(error, 'Creatify').body.error.message}`);
+    })
+    .finally(() => {
+      linked.dispose();
+      if (ctx.polls.get(id) === stop) ctx.polls.delete(id);
     });
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(demo): split creatifyRoutes into one handler per route (issue 10, lint limit 80)
+/**
+ * The Creatify receiver. Creatify signs nothing: the URL carries reelkit's token, the job is
+ * re-fetched (`confirmJobWebhook`) and must be the job the URL was made for.
+ */
+async function receiveWebhook(ctx: DemoContext, hookKeys: Map<string, string | null>, c: Context): Promise<Response> {
+  const creatify = need(ctx);
+  const check = await verifyWebhookUrl(c.req.url, ctx.secret);
+  if (!check.valid || !hookKeys.has(check.renderKey)) {
+    ctx.log(`refused a Creatify webhook (${check.valid ? 'unknown key' : check.reason}) from ${c.req.header('user-agent') ?? 'unknown agent'}`);
+    return c.json({ error: 'not a webhook URL this server signed' }, 401);
+  }
+  let job: CustomTemplateJob;
+  try {
+    ({ job } = await creatify.confirmJobWebhook(await c.req.arrayBuffer()));
+  } catch (error) {
+    if (!(error instanceof WebhookPayloadError || error instanceof WebhookNotConfirmedError)) throw error;
+    ctx.log(`refused a Creatify webhook for ${check.renderKey}: ${error.message}`);
+    return c.json({ error: 'the delivery does not match the job' }, 400);
+  }
+  const expected = hookKeys.get(check.renderKey);
+  if (expected && expected !== job.id) {
+    ctx.log(`refused a Creatify webhook for ${check.renderKey}: it names job ${job.id}, not ${expected}`);
+    return c.json({ error: 'the delivery names another job' }, 400);
+  }
+  // A fast preview's webhooks can arrive before the POST's own answer: the first one binds the key.
+  hookKeys.set(check.renderKey, job.id);
+  record(ctx, job, ctx.jobs.get(job.id)?.stage ?? 'preview', 'webhook');
+  if (stageOver(ctx.jobs.get(job.id)!)) ctx.polls.get(job.id)?.abort();
+  return c.json({ ok: true });
+}
+
 export function creatifyRoutes(ctx: DemoContext): Hono {
   const app = new Hono();
   /** Webhook key → the job id it was made for (known once the preview POST answers). */
@@ -136,7 +178,7 @@ export function creatifyRoutes(ctx: DemoContext): Hono {
       },
       { template },
     );
-    hookKeys.set(key, job.id);
+    if (hookKeys.get(key) === null) hookKeys.set(key, job.id);
     record(ctx, job, 'preview', 'create');
     watchJob(ctx, creatify, job.id, 'preview');
     return c.json(ctx.jobs.get(job.id), 201);
@@ -161,30 +203,7 @@ export function creatifyRoutes(ctx: DemoContext): Hono {
     return c.json(ctx.jobs.get(id), 201);
   });
 
-  app.post('/hooks/creatify', async (c) => {
-    const creatify = need(ctx);
-    const check = await verifyWebhookUrl(c.req.url, ctx.secret);
-    if (!check.valid || !hookKeys.has(check.renderKey)) {
-      ctx.log(`refused a Creatify webhook (${check.valid ? 'unknown key' : check.reason}) from ${c.req.header('user-agent') ?? 'unknown agent'}`);
-      return c.json({ error: 'not a webhook URL this server signed' }, 401);
-    }
-    let job: CustomTemplateJob;
-    try {
-      ({ job } = await creatify.confirmJobWebhook(await c.req.arrayBuffer()));
-    } catch (error) {
-      if (!(error instanceof WebhookPayloadError || error instanceof WebhookNotConfirmedError)) throw error;
-      ctx.log(`refused a Creatify webhook for ${check.renderKey}: ${error.message}`);
-      return c.json({ error: 'the delivery does not match the job' }, 400);
-    }
-    const expected = hookKeys.get(check.renderKey);
-    if (expected && expected !== job.id) {
-      ctx.log(`refused a Creatify webhook for ${check.renderKey}: it names job ${job.id}, not ${expected}`);
-      return c.json({ error: 'the delivery names another job' }, 400);
-    }
-    const known = ctx.jobs.get(job.id);
-    if (known) record(ctx, job, known.stage, 'webhook');
-    return c.json({ ok: true });
-  });
+  app.post('/hooks/creatify', (c) => receiveWebhook(ctx, hookKeys, c));
 
   return app;
 }

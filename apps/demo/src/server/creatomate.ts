@@ -1,8 +1,8 @@
 // Creatomate routes: gallery, template form (from inspectTemplate), live modification checks,
 // renders with history, and the signed webhook receiver that feeds the page's live status.
 import { randomUUID } from 'node:crypto';
-import { NotFoundError } from '@reelkit/core';
-import { signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, type Renders } from '@reelkit/renders';
+import { linkSignals, NotFoundError } from '@reelkit/core';
+import { isTerminal, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, type Renders } from '@reelkit/renders';
 import { inspectTemplate, validateModifications, type Templates } from '@reelkit/templates';
 import { Hono } from 'hono';
 import type { Render, TemplateForm } from '../shared/api.js';
@@ -22,18 +22,28 @@ function need(ctx: DemoContext): { renders: Renders; templates: Templates } {
   return { renders: ctx.renders, templates: ctx.templates };
 }
 
-/** Polls a render until it finishes, unless a verified webhook finishes it first. */
+/**
+ * Polls a render until it finishes, unless a verified webhook finishes it first (the poll is then
+ * stopped). Creatomate calls back only when a render is final, so the poll also shows the steps.
+ */
 function watchRender(ctx: DemoContext, renders: Renders, key: string, id: string): void {
+  const stop = new AbortController();
+  const linked = linkSignals(ctx.closing, stop.signal);
+  ctx.polls.set(key, stop);
   renders
     .waitFor(id, {
       interval: ctx.poll,
       throwOnFailure: false,
-      signal: ctx.closing,
-      onProgress: (render) => void ctx.history.update(key, render, 'poll'),
+      signal: linked.signal,
+      onProgress: (render) => void ctx.history.record(key, render, 'poll'),
     })
-    .then((render) => ctx.history.update(key, render, 'poll'))
+    .then((render) => ctx.history.record(key, render, 'poll'))
     .catch((error: unknown) => {
-      if (!ctx.closing.aborted) ctx.log(`polling render ${id} stopped: ${errorAnswer(error, 'Creatomate').body.error.message}`);
+      if (!linked.signal.aborted) ctx.log(`polling render ${id} stopped: ${errorAnswer(error, 'Creatomate').body.error.message}`);
+    })
+    .finally(() => {
+      linked.dispose();
+      ctx.polls.delete(key);
     });
 }
 
@@ -74,7 +84,7 @@ export function creatomateRoutes(ctx: DemoContext): Hono {
       { template_id: body.template_id, modifications: recordOf(body.modifications, 'modifications'), metadata: key, ...(webhook_url ? { webhook_url } : {}) },
     );
     if (!render) throw new DemoRequestError('Creatomate created no render.', 'Try again.', 502);
-    const entry = ctx.history.add(key, render, 'create');
+    const entry = ctx.history.record(key, render, 'create');
     watchRender(ctx, renders, key, render.id);
     return c.json(entry, 201);
   });
@@ -95,7 +105,9 @@ export function creatomateRoutes(ctx: DemoContext): Hono {
       ctx.log(`refused a Creatomate webhook for ${check.renderKey}: ${error.message}`);
       return c.json({ error: 'the delivery does not match a render of this key' }, error instanceof NotFoundError ? 404 : 400);
     }
-    ctx.history.update(check.renderKey, render, 'webhook');
+    // The token proves this server made the URL for this key; the render was re-fetched and belongs to it.
+    ctx.history.record(check.renderKey, render, 'webhook');
+    if (isTerminal(render)) ctx.polls.get(check.renderKey)?.abort();
     return c.json({ ok: true });
   });
 

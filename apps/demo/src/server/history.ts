@@ -13,17 +13,18 @@ export class RenderHistory {
 
   constructor(readonly events: EventHub) {}
 
-  add(key: string, render: Render, updated_by: HistoryEntry['updated_by']): HistoryEntry {
-    const entry: HistoryEntry = { key, render, updated_by, created_at: new Date().toISOString() };
-    this.#entries.set(key, entry);
-    this.events.publish({ type: 'render', entry });
-    return entry;
-  }
-
-  /** Records a newer view of a render; ignored when it is not newer than what is known. */
-  update(key: string, render: Render, updated_by: HistoryEntry['updated_by']): HistoryEntry | undefined {
+  /**
+   * Records what is known of the render started under `key`: a new entry, or a newer view of it
+   * (ignored when not newer). A fast render's webhook can arrive before the create's own answer.
+   */
+  record(key: string, render: Render, updated_by: HistoryEntry['updated_by']): HistoryEntry {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
+    if (!entry) {
+      const created: HistoryEntry = { key, render, updated_by, created_at: new Date().toISOString() };
+      this.#entries.set(key, created);
+      this.events.publish({ type: 'render', entry: created });
+      return created;
+    }
     const stale = isTerminal(entry.render) || render.status === entry.render.status || rank(render.status) < rank(entry.render.status);
     if (stale) return entry;
     const next = { ...entry, render, updated_by };

@@ -4,9 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import { createCreatifyClient, createCreatomateClient, readEnv, ReelkitError, type CreatifyClient, type CreatomateClient } from '@reelkit/core';
+import { createCreatifyClient, createCreatomateClient, readEnv, ReelkitError, type CreatifyClient, type CreatomateClient, type PollInterval } from '@reelkit/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@reelkit/emulator';
 import { createDemoApp, type DemoApp } from './app.js';
+
+/** The JSON and SSE shapes of the demo's HTTP API (core's generated types inside). */
+export type * from '../shared/api.js';
 
 /** The variables that make the demo talk to real services instead of the embedded emulator. */
 export const SERVICE_ENV = ['CREATOMATE_API_KEY', 'CREATIFY_API_ID', 'CREATIFY_API_KEY', 'REELKIT_CREATOMATE_URL', 'REELKIT_CREATIFY_URL'] as const;
@@ -26,6 +29,8 @@ export interface StartDemoOptions {
   /** The built page; default `dist/web` next to the built server. */
   webRoot?: string | undefined;
   log?: (line: string) => void;
+  /** Fallback polling schedule of renders and jobs (default 1 s growing to 3 s). */
+  poll?: PollInterval;
 }
 
 export interface RunningDemo {
@@ -104,6 +109,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     webhookBase: () => (emulator ? url : publicUrl),
     webRoot: options.webRoot ?? fileURLToPath(new URL('../web/', import.meta.url)),
     log,
+    ...(options.poll ? { poll: options.poll } : {}),
   });
   const server = createAdaptorServer({ fetch: demo.app.fetch });
   let port: number;

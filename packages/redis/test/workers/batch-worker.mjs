@@ -1,7 +1,8 @@
 // A worker process for the fault tests: runs one batch with the rate-limit store and the ledger on
 // Redis, and prints its results as one JSON line. Built packages (dist), as a deployed worker runs.
 // Argument: JSON { redisUrl, baseUrl, apiKey, batchId, owner, leaseMs, count, templateId, limit, pace,
-// store: 'redis' (default) | 'memory' (this process's limiter only), barrier?: { key, count } }.
+// store: 'redis' (default) | 'memory' (this process's limiter only), barrier?: { key, count },
+// submitConcurrency? }.
 /* global fetch, setTimeout */
 // Exit 0 with {results, summary}; exit 2 with {error} when the batch itself threw (e.g. Redis down).
 import { createCreatomateClient } from '@reelkit/core';
@@ -44,6 +45,7 @@ try {
     leaseMs: config.leaseMs,
     wait: false,
     checkModifications: false,
+    submitConcurrency: config.submitConcurrency ?? 1,
     // Pacing for `pace` (or none): the client's limiter on Redis is what keeps the budget.
     rateLimit: config.pace ?? false,
     pollIntervalMs: 10_000,
