@@ -34,6 +34,29 @@ function instantClock(): Clock & { slept: number[] } {
   return { slept, now: () => Date.now(), sleep: (ms, signal) => (slept.push(ms), sleep(0, signal)) };
 }
 
+/** Instant waits plus per-attempt timers that fire only when the test says so (from a handler). */
+function timerClock(): Clock & { timers: { ms: number; cancelled: boolean }[]; fireAll(): void } {
+  const pending = new Set<() => void>();
+  const timers: { ms: number; cancelled: boolean }[] = [];
+  return {
+    ...instantClock(),
+    timers,
+    timer(ms, fire) {
+      const record = { ms, cancelled: false };
+      timers.push(record);
+      pending.add(fire);
+      return () => {
+        record.cancelled = true;
+        pending.delete(fire);
+      };
+    },
+    fireAll() {
+      for (const fire of [...pending]) fire();
+      pending.clear();
+    },
+  };
+}
+
 function cm(url: string, options: CreatomateClientOptions = {}) {
   return createCreatomateClient({ apiKey: KEY, baseUrl: `${url}/v1`, rateLimit: false, clock: instantClock(), ...options });
 }
@@ -148,10 +171,10 @@ describe('money safety: POST', () => {
   });
 
   it('a POST that timed out is not retried and carries maybeSubmitted', async () => {
-    const s = await serve((_req, res) => {
-      setTimeout(() => json(res, 202, [render()]), 400);
-    });
-    const err = await createRender(cm(s.url, { maxRetries: 2 }), { timeoutMs: 100 }).catch(fail);
+    // The attempt times out once the server has the request (fired from the handler, which never answers).
+    const clock = timerClock();
+    const s = await serve(() => clock.fireAll());
+    const err = await createRender(cm(s.url, { maxRetries: 2, clock }), { timeoutMs: 100 }).catch(fail);
     expect(err).toBeInstanceOf(TimeoutError);
     expect((err as TimeoutError).maybeSubmitted).toBe(true);
     expect(s.received).toHaveLength(1);
@@ -201,19 +224,28 @@ describe('money safety: POST', () => {
 
 describe('timeouts and cancellation', () => {
   it('each attempt gets a fresh timer', async () => {
-    // Two attempts of 300 ms each: a 450 ms timer shared across attempts would fire during the second.
-    const s = await serve((_req, res, _b, i) => {
-      setTimeout(() => (i === 0 ? json(res, 503, {}, { 'retry-after-ms': '1' }) : json(res, 200, render())), 300);
-    });
-    await expect(getRender(cm(s.url), { timeoutMs: 450 })).resolves.toMatchObject({ id: RENDER_ID });
+    // A timer shared across attempts would be started once; each attempt must start (and cancel) its own.
+    const clock = timerClock();
+    const s = await serve((_req, res, _b, i) => (i === 0 ? json(res, 503, {}, { 'retry-after-ms': '1' }) : json(res, 200, render())));
+    await expect(getRender(cm(s.url, { clock }), { timeoutMs: 450 })).resolves.toMatchObject({ id: RENDER_ID });
     expect(s.received).toHaveLength(2);
+    expect(clock.timers).toEqual([
+      { ms: 450, cancelled: true },
+      { ms: 450, cancelled: true },
+    ]);
+  });
+
+  it('a clock without a timer times attempts out with setTimeout', async () => {
+    const s = await serve(() => undefined); // never answers
+    const clock: Clock = { now: () => Date.now(), sleep: (_ms, signal) => sleep(0, signal) };
+    const err = await getRender(cm(s.url, { maxRetries: 0, timeoutMs: 50, clock })).catch(fail);
+    expect(err).toBeInstanceOf(TimeoutError);
   });
 
   it('a GET that times out is retried, then TimeoutError', async () => {
-    const s = await serve((_req, res) => {
-      setTimeout(() => json(res, 200, render()), 500);
-    });
-    const err = await getRender(cm(s.url, { maxRetries: 1, timeoutMs: 80 })).catch(fail);
+    const clock = timerClock();
+    const s = await serve(() => clock.fireAll());
+    const err = await getRender(cm(s.url, { maxRetries: 1, timeoutMs: 80, clock })).catch(fail);
     expect(err).toBeInstanceOf(TimeoutError);
     expect((err as TimeoutError).maybeSubmitted).toBe(false);
     expect(s.received).toHaveLength(2);
