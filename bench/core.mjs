@@ -281,13 +281,14 @@ ${cpuVerdict}
 
 Per request the client adds about ${f(added('reelkit, defaults (request strict, response tolerant)'))} µs (defaults) / ${f(added('reelkit, validate strict'))} µs (closed check) / ${f(added('reelkit, validate off'))} µs (off) of CPU (p50).
 Of that, ${f(added('in-memory fetch + json() + per-attempt AbortController and timer (floor)'))} µs is the per-attempt AbortController and timer alone (the floor row).
-In a CPU profile (Node 20) the AbortController (\`makeTransferable\`, \`createAbortSignal\`) is about a quarter of
-the client's time (about 5.5 µs each in a micro-benchmark; \`AbortSignal.timeout\` costs about 16 µs). Reusing
-controllers across attempts would remove it, and was measured and rejected: with the real fetch, undici leaves
-its abort listener on the signal it was given until the Request is collected, so a pooled signal carried 3,782
-stale listeners after 20,000 GETs and Node printed MaxListenersExceededWarning (a test in retry.test.ts now
-requires every attempt's signal to be fresh). Then the zod check of the response (about 1.7 µs for this Render;
-the drift walk for unknown fields about 0.6 µs).
+Profile (Node 20, \`node --cpu-prof\`, 2026-12-02): the \`makeTransferable\` an earlier note blamed on the
+AbortController is the in-memory fetch's own \`new Response\` (its ReadableStream; baseline work, 100% of its
+samples under \`memoryFetch\`). The client's own parts: the zod checks (\`safeParse\` of path params and of the
+response, about 7% of all samples) and the tolerant split plus unknown-field walk (about 1% more), the
+AbortController's \`createAbortSignal\` (about 5%), then path serialization (about 1%). Reusing controllers
+across attempts was measured and rejected: with the real fetch, undici leaves its abort listener on the signal
+it was given until the Request is collected, so a pooled signal carried 3,782 stale listeners after 20,000 GETs
+and Node printed MaxListenersExceededWarning (retry.test.ts now requires every attempt's signal to be fresh).
 
 ${bundleTable}
 
