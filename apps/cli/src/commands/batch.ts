@@ -179,7 +179,7 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
         row: r.index + 1,
         key: r.key,
         status: r.status,
-        render_ids: 'renders' in r ? r.renders.map((x) => x.id) : [],
+        render_ids: renderIdsOf(r),
         ...('error' in r && r.error !== undefined ? { error: ctx.out.redact(messageOf(r.error)) } : {}),
         ...(files.length ? { files: files.filter((f) => 'renders' in r && r.renders.some((x) => x.id === f.id)).map((f) => f.path) } : {}),
       })),
@@ -189,6 +189,12 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
   if (ctx.signal.aborted) throw new ExitWith(EXIT.interrupted, `Stopped. Submitted renders keep running remotely; run the same command again to resume (ledger ${ledgerPath}).`);
   if (counts.unknown > 0) throw new ExitWith(EXIT.unknownOutcome, `${counts.unknown} row(s) may have been submitted and were not found yet; run the same command again later to reconcile them.`);
   if (counts.failed + counts.rejected + counts.error > 0) throw new ExitWith(EXIT.remoteFailure, `${counts.failed + counts.rejected + counts.error} row(s) did not succeed.`);
+}
+
+/** A row's render ids: a ledger-reported `submitted` row carries them without the renders themselves. */
+function renderIdsOf(r: BatchResult<CreateFromTemplate>): string[] {
+  if (r.status === 'submitted') return r.render_ids;
+  return 'renders' in r ? r.renders.map((x) => x.id) : [];
 }
 
 function printSummary(ctx: Context, report: { summary: BatchSummary & { rows: number }; rows: { row: number; status: string; render_ids: string[]; error?: string }[]; ledger: string }): void {
@@ -205,7 +211,7 @@ function printSummary(ctx: Context, report: { summary: BatchSummary & { rows: nu
 function progressLine(ctx: Context, total: number) {
   return (r: BatchResult<CreateFromTemplate>, done: number) => {
     if (ctx.out.json) return;
-    const ids = 'renders' in r ? r.renders.map((x) => x.id).join(' ') : '';
+    const ids = renderIdsOf(r).join(' ');
     const text = `[${done}/${total}] row ${r.index + 1}: ${r.status}${ids ? ` ${ids}` : ''}`;
     if (ctx.out.tty) process.stderr.write(`\r\u001b[2K${text}${done === total ? '\n' : ''}`);
     else ctx.out.note(text);
