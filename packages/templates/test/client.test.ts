@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCreatomateClient, NotFoundError } from '@reelkit/core';
+import { createCreatomateClient, NotFoundError, RequestValidationError } from '@reelkit/core';
 import { startEmulator, type Emulator } from '@reelkit/emulator';
 import { CREATOMATE_TEMPLATE_IDS as T, creatomateTemplates } from '@reelkit/emulator/fixtures';
 import { createTemplates, inspectTemplate, validateModifications, type Templates } from '../src/index.js';
@@ -34,5 +34,25 @@ describe('templates client against the emulator', () => {
 
   it('throws NotFoundError for an unknown id', async () => {
     await expect(templates.get('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses malformed list params and ids by field, before any request', async () => {
+    let sent = 0;
+    const counted = createTemplates(
+      createCreatomateClient({ apiKey: 'templates-test', baseUrl: emu.creatomateUrl, rateLimit: false, fetch: (url, init) => (sent++, fetch(url, init)) }),
+    );
+    const bad: unknown[] = [null, 5, { tags: 5 }, { tags: ['a', 3] }];
+    for (const params of bad) {
+      const err = await counted.list(params as never).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RequestValidationError);
+      expect((err as RequestValidationError).issues[0]!.path).toBe(params !== null && typeof params === 'object' ? 'tags' : 'params');
+    }
+    await expect(counted.get(null as never)).rejects.toBeInstanceOf(RequestValidationError);
+    expect(sent).toBe(0);
+  });
+
+  it('sends only the call options: a stray params or body in them changes nothing', async () => {
+    const options = { params: { query: { tags: 'test' } }, body: { x: 1 } } as object;
+    expect((await templates.list({ tags: 'ecommerce' }, options)).map((t) => t.name)).toEqual(['Product Card']);
   });
 });

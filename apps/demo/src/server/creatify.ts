@@ -15,7 +15,7 @@ import {
   type TemplateWithVariables,
 } from '@reelkit/creatify';
 import { signWebhookUrl, verifyWebhookUrl } from '@reelkit/renders';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { CreditEstimates, CustomTemplateJob, JobStage, JobView, ModelVersion, TemplateVariables } from '../shared/api.js';
 import type { DemoContext } from './context.js';
 import { DemoRequestError, errorAnswer } from './errors.js';
@@ -98,7 +98,37 @@ function watchJob(ctx: DemoContext, creatify: Creatify, id: string, stage: JobSt
     });
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(demo): split creatifyRoutes into one handler per route (issue 10, lint limit 80)
+/**
+ * The Creatify receiver. Creatify signs nothing: the URL carries reelkit's token, the job is
+ * re-fetched (`confirmJobWebhook`) and must be the job the URL was made for.
+ */
+async function receiveWebhook(ctx: DemoContext, hookKeys: Map<string, string | null>, c: Context): Promise<Response> {
+  const creatify = need(ctx);
+  const check = await verifyWebhookUrl(c.req.url, ctx.secret);
+  if (!check.valid || !hookKeys.has(check.renderKey)) {
+    ctx.log(`refused a Creatify webhook (${check.valid ? 'unknown key' : check.reason}) from ${c.req.header('user-agent') ?? 'unknown agent'}`);
+    return c.json({ error: 'not a webhook URL this server signed' }, 401);
+  }
+  let job: CustomTemplateJob;
+  try {
+    ({ job } = await creatify.confirmJobWebhook(await c.req.arrayBuffer()));
+  } catch (error) {
+    if (!(error instanceof WebhookPayloadError || error instanceof WebhookNotConfirmedError)) throw error;
+    ctx.log(`refused a Creatify webhook for ${check.renderKey}: ${error.message}`);
+    return c.json({ error: 'the delivery does not match the job' }, 400);
+  }
+  const expected = hookKeys.get(check.renderKey);
+  if (expected && expected !== job.id) {
+    ctx.log(`refused a Creatify webhook for ${check.renderKey}: it names job ${job.id}, not ${expected}`);
+    return c.json({ error: 'the delivery names another job' }, 400);
+  }
+  // A fast preview's webhooks can arrive before the POST's own answer: the first one binds the key.
+  hookKeys.set(check.renderKey, job.id);
+  record(ctx, job, ctx.jobs.get(job.id)?.stage ?? 'preview', 'webhook');
+  if (stageOver(ctx.jobs.get(job.id)!)) ctx.polls.get(job.id)?.abort();
+  return c.json({ ok: true });
+}
+
 export function creatifyRoutes(ctx: DemoContext): Hono {
   const app = new Hono();
   /** Webhook key → the job id it was made for (known once the preview POST answers). */
@@ -173,32 +203,7 @@ export function creatifyRoutes(ctx: DemoContext): Hono {
     return c.json(ctx.jobs.get(id), 201);
   });
 
-  app.post('/hooks/creatify', async (c) => {
-    const creatify = need(ctx);
-    const check = await verifyWebhookUrl(c.req.url, ctx.secret);
-    if (!check.valid || !hookKeys.has(check.renderKey)) {
-      ctx.log(`refused a Creatify webhook (${check.valid ? 'unknown key' : check.reason}) from ${c.req.header('user-agent') ?? 'unknown agent'}`);
-      return c.json({ error: 'not a webhook URL this server signed' }, 401);
-    }
-    let job: CustomTemplateJob;
-    try {
-      ({ job } = await creatify.confirmJobWebhook(await c.req.arrayBuffer()));
-    } catch (error) {
-      if (!(error instanceof WebhookPayloadError || error instanceof WebhookNotConfirmedError)) throw error;
-      ctx.log(`refused a Creatify webhook for ${check.renderKey}: ${error.message}`);
-      return c.json({ error: 'the delivery does not match the job' }, 400);
-    }
-    const expected = hookKeys.get(check.renderKey);
-    if (expected && expected !== job.id) {
-      ctx.log(`refused a Creatify webhook for ${check.renderKey}: it names job ${job.id}, not ${expected}`);
-      return c.json({ error: 'the delivery names another job' }, 400);
-    }
-    // A fast preview's webhooks can arrive before the POST's own answer: the first one binds the key.
-    hookKeys.set(check.renderKey, job.id);
-    record(ctx, job, ctx.jobs.get(job.id)?.stage ?? 'preview', 'webhook');
-    if (stageOver(ctx.jobs.get(job.id)!)) ctx.polls.get(job.id)?.abort();
-    return c.json({ ok: true });
-  });
+  app.post('/hooks/creatify', (c) => receiveWebhook(ctx, hookKeys, c));
 
   return app;
 }

@@ -20,7 +20,33 @@ function Summary({ batch }: { batch: BatchView }) {
   return <p className="summary" role="status">Done: {parts.join(', ')} (of {s.total}).</p>;
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(demo): split BatchFlow into smaller components (issue 10, lint limit 80)
+/** Per-item progress and, at the end, the summary with every failure's reason. */
+function BatchResults({ batch }: { batch: BatchView }) {
+  return (
+    <div className="batch">
+      <Summary batch={batch} />
+      <table>
+        <caption className="visually-hidden">Batch items</caption>
+        <thead>
+          <tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Result</th></tr>
+        </thead>
+        <tbody>
+          {batch.items.map((item) => (
+            <tr key={item.index} data-status={item.status}>
+              <td>{item.label}</td>
+              <td><StatusBadge status={item.status === 'pending' ? (item.render?.status ?? 'pending') : item.status} /></td>
+              <td>
+                {item.reason && <span className="reason">{item.reason}</span>}
+                {item.status === 'succeeded' && item.render?.url && <a href={item.render.url}>Open {item.render.output_format?.toUpperCase()}</a>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function BatchFlow({ batches }: { batches: Record<string, BatchView> }) {
   const [templates, setTemplates] = useState<Template[]>([]);
   const [source, setSource] = useState<'csv' | 'tag'>('csv');
@@ -93,29 +119,7 @@ export function BatchFlow({ batches }: { batches: Record<string, BatchView> }) {
         <button type="submit">Render all</button>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
-      {batch && (
-        <div className="batch">
-          <Summary batch={batch} />
-          <table>
-            <caption className="visually-hidden">Batch items</caption>
-            <thead>
-              <tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Result</th></tr>
-            </thead>
-            <tbody>
-              {batch.items.map((item) => (
-                <tr key={item.index} data-status={item.status}>
-                  <td>{item.label}</td>
-                  <td><StatusBadge status={item.status === 'pending' ? (item.render?.status ?? 'pending') : item.status} /></td>
-                  <td>
-                    {item.reason && <span className="reason">{item.reason}</span>}
-                    {item.status === 'succeeded' && item.render?.url && <a href={item.render.url}>Open {item.render.output_format?.toUpperCase()}</a>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {batch && <BatchResults batch={batch} />}
     </section>
   );
 }

@@ -36,7 +36,123 @@ function TemplateList({ onPick }: { onPick: (t: CustomTemplate) => void }) {
   );
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(demo): split JobForm into smaller components (issue 10, lint limit 80)
+/** One typed input per variable the template defines, required ones marked. */
+function VariableFields(props: {
+  variables: CustomTemplateDetail['variables'];
+  values: Record<string, string>;
+  problemOf: (name: string) => string | undefined;
+  onChange: (name: string, value: string) => void;
+  onBlur: (name: string) => void;
+}) {
+  const { variables, values, problemOf, onChange, onBlur } = props;
+  return (
+    <fieldset>
+      <legend>Variables</legend>
+      {Object.entries(variables).map(([name, def]) => {
+        const input = KIND_INPUT[def.type] ?? { type: 'text' as const, hint: def.type };
+        const id = `var-${name}`;
+        const problem = problemOf(name);
+        return (
+          <div className="field" key={name}>
+            <label htmlFor={id}>
+              {name} <span className="hint">({input.hint}{def.required ? ', required' : ''})</span>
+            </label>
+            <input
+              id={id}
+              type={input.type}
+              required={def.required === true}
+              aria-required={def.required === true}
+              placeholder={def.default ?? undefined}
+              value={values[name] ?? ''}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-problem` : undefined}
+              onChange={(e) => onChange(name, e.target.value)}
+              onBlur={() => onBlur(name)}
+            />
+            {problem && <span id={`${id}-problem`} className="problem" role="alert">{problem}</span>}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The model and length the estimate assumes, and the estimate itself. */
+function CreditFields(props: { model: ModelVersion; setModel: (m: ModelVersion) => void; seconds: string; setSeconds: (s: string) => void; estimate: CreditEstimates | undefined }) {
+  const { model, setModel, seconds, setSeconds, estimate } = props;
+  return (
+    <fieldset>
+      <legend>Credits</legend>
+      <div className="field">
+        <label htmlFor="model">Model</label>
+        <select id="model" value={model} onChange={(e) => setModel(e.target.value as ModelVersion)}>
+          {MODELS.map((m) => <option key={m} value={m}>{m}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="seconds">At least this long (seconds), e.g. the template’s fixed intro and outro</label>
+        <input id="seconds" type="number" min="0" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
+      </div>
+      {estimate && (
+        <p className="estimate" aria-live="polite">
+          Estimate: preview {estimate.preview.credits} credit{estimate.preview.credits === 1 ? '' : 's'}, then render {estimate.render.credits} (rendering directly: {estimate.create.credits}).
+          <br />
+          <span className="hint">Assumed: {estimate.create.assumption.text}.</span>
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The job as last seen: the preview with its approve button, then the rendered video. */
+function JobResult({ view, estimate, onApprove }: { view: JobView; estimate: CreditEstimates | undefined; onApprove: () => void }) {
+  const { job } = view;
+  const previewDone = view.stage === 'preview' && job.status === 'done';
+  return (
+          <div className="result" aria-live="polite">
+        <p>
+          {view.stage === 'preview' ? 'Preview' : 'Render'}: <StatusBadge status={job.status} /> <span className="hint">(from {view.updated_by})</span>
+        </p>
+        {(job.status === 'failed' || job.status === 'rejected') && <p className="error">Creatify says: {job.failed_reason ?? 'no reason given'}</p>}
+        {previewDone && job.preview && (
+          <>
+            <video src={job.preview} controls muted aria-label="Preview video" className="output-video" />
+            <p>
+              <button type="button" onClick={onApprove}>
+                Approve and render{estimate ? ` (≈ ${estimate.render.credits} credits)` : ''}
+              </button>
+            </p>
+          </>
+        )}
+        {view.stage === 'render' && job.status === 'done' && job.video_output && (
+          <figure className="output">
+            <video src={job.video_output} controls muted aria-label="Rendered video" className="output-video" />
+            <figcaption>
+              <a href={job.video_output} download>Download MP4</a> — {job.credits_used} credits used
+            </figcaption>
+          </figure>
+        )}
+      </div>
+  );
+}
+
+/** The credit estimate for the job as the form holds it, refreshed as it changes. */
+function useEstimate(templateId: string, values: Record<string, string>, model: ModelVersion, seconds: string, setError: (e: string) => void): CreditEstimates | undefined {
+  const [estimate, setEstimate] = useState<CreditEstimates>();
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api<CreditEstimates>('/api/creatify/estimate', { template_id: templateId, values, model_version: model, minimumSeconds: Number(seconds) })
+        .then(setEstimate)
+        .catch((e: unknown) => {
+          setEstimate(undefined);
+          setError(messageOf(e));
+        });
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [templateId, values, model, seconds]);
+  return estimate;
+}
+
 function JobForm({ picked, jobs, onBack }: { picked: CustomTemplate; jobs: Record<string, JobView>; onBack: () => void }) {
   const [detail, setDetail] = useState<CustomTemplateDetail>();
   const [values, setValues] = useState<Record<string, string>>({});
@@ -44,7 +160,6 @@ function JobForm({ picked, jobs, onBack }: { picked: CustomTemplate; jobs: Recor
   const [problems, setProblems] = useState<VariableProblem[]>([]);
   const [model, setModel] = useState<ModelVersion>('standard');
   const [seconds, setSeconds] = useState('0');
-  const [estimate, setEstimate] = useState<CreditEstimates>();
   const [jobId, setJobId] = useState<string>();
   const [error, setError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -63,17 +178,7 @@ function JobForm({ picked, jobs, onBack }: { picked: CustomTemplate; jobs: Recor
     return () => clearTimeout(timer);
   }, [picked.template_id, values]);
 
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      api<CreditEstimates>('/api/creatify/estimate', { template_id: picked.template_id, values, model_version: model, minimumSeconds: Number(seconds) })
-        .then(setEstimate)
-        .catch((e: unknown) => {
-          setEstimate(undefined);
-          setError(messageOf(e));
-        });
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [picked.template_id, values, model, seconds]);
+  const estimate = useEstimate(picked.template_id, values, model, seconds, setError);
 
   const view = jobId ? jobs[jobId] : undefined;
   const job = view?.job;
@@ -113,86 +218,15 @@ function JobForm({ picked, jobs, onBack }: { picked: CustomTemplate; jobs: Recor
       <h2 id="creatify-form-title" tabIndex={-1} ref={heading}>{picked.name}</h2>
       {detail && (
         <form onSubmit={(e) => void preview(e)} noValidate>
-          <fieldset>
-            <legend>Variables</legend>
-            {Object.entries(detail.variables).map(([name, def]) => {
-              const input = KIND_INPUT[def.type] ?? { type: 'text' as const, hint: def.type };
-              const id = `var-${name}`;
-              const problem = problemOf(name);
-              return (
-                <div className="field" key={name}>
-                  <label htmlFor={id}>
-                    {name} <span className="hint">({input.hint}{def.required ? ', required' : ''})</span>
-                  </label>
-                  <input
-                    id={id}
-                    type={input.type}
-                    required={def.required === true}
-                    aria-required={def.required === true}
-                    placeholder={def.default ?? undefined}
-                    value={values[name] ?? ''}
-                    aria-invalid={problem ? true : undefined}
-                    aria-describedby={problem ? `${id}-problem` : undefined}
-                    onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-                    onBlur={() => setTouched((t) => ({ ...t, [name]: true }))}
-                  />
-                  {problem && <span id={`${id}-problem`} className="problem" role="alert">{problem}</span>}
-                </div>
-              );
-            })}
-          </fieldset>
-          <fieldset>
-            <legend>Credits</legend>
-            <div className="field">
-              <label htmlFor="model">Model</label>
-              <select id="model" value={model} onChange={(e) => setModel(e.target.value as ModelVersion)}>
-                {MODELS.map((m) => <option key={m} value={m}>{m}</option>)}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="seconds">At least this long (seconds), e.g. the template’s fixed intro and outro</label>
-              <input id="seconds" type="number" min="0" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
-            </div>
-            {estimate && (
-              <p className="estimate" aria-live="polite">
-                Estimate: preview {estimate.preview.credits} credit{estimate.preview.credits === 1 ? '' : 's'}, then render {estimate.render.credits} (rendering directly: {estimate.create.credits}).
-                <br />
-                <span className="hint">Assumed: {estimate.create.assumption.text}.</span>
-              </p>
-            )}
-          </fieldset>
+          <VariableFields variables={detail.variables} values={values} problemOf={problemOf} onChange={(name, v) => setValues((all) => ({ ...all, [name]: v }))} onBlur={(name) => setTouched((t) => ({ ...t, [name]: true }))} />
+          <CreditFields model={model} setModel={setModel} seconds={seconds} setSeconds={setSeconds} estimate={estimate} />
           <button type="submit" disabled={!!job && !previewDone && view?.stage === 'preview' && job.status !== 'failed' && job.status !== 'rejected'}>
             Preview
           </button>
         </form>
       )}
       {error && <p role="alert" className="error">{error}</p>}
-      {view && job && (
-        <div className="result" aria-live="polite">
-          <p>
-            {view.stage === 'preview' ? 'Preview' : 'Render'}: <StatusBadge status={job.status} /> <span className="hint">(from {view.updated_by})</span>
-          </p>
-          {(job.status === 'failed' || job.status === 'rejected') && <p className="error">Creatify says: {job.failed_reason ?? 'no reason given'}</p>}
-          {previewDone && job.preview && (
-            <>
-              <video src={job.preview} controls muted aria-label="Preview video" className="output-video" />
-              <p>
-                <button type="button" onClick={() => void approve()}>
-                  Approve and render{estimate ? ` (≈ ${estimate.render.credits} credits)` : ''}
-                </button>
-              </p>
-            </>
-          )}
-          {view.stage === 'render' && job.status === 'done' && job.video_output && (
-            <figure className="output">
-              <video src={job.video_output} controls muted aria-label="Rendered video" className="output-video" />
-              <figcaption>
-                <a href={job.video_output} download>Download MP4</a> — {job.credits_used} credits used
-              </figcaption>
-            </figure>
-          )}
-        </div>
-      )}
+      {view && job && <JobResult view={view} estimate={estimate} onApprove={() => void approve()} />}
     </section>
   );
 }

@@ -101,7 +101,35 @@ function FieldInput({ field, value, problem, onChange }: { field: Field; value: 
   );
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(demo): split RenderForm into smaller components (issue 10, lint limit 80)
+/** The live status of the render, then its output. */
+function RenderResult({ entry, name }: { entry: HistoryEntry; name: string }) {
+  return (
+    <div className="result" aria-live="polite">
+      <p>
+        Status: <StatusBadge status={entry.render.status} /> <span className="hint">(from {entry.updated_by})</span>
+      </p>
+      {entry.render.status === 'failed' && <p className="error">The render failed: {entry.render.error_message ?? 'no reason given'}</p>}
+      <Output render={entry.render} label={`Rendered ${name}`} />
+    </div>
+  );
+}
+
+/** The fields, one fieldset per composition. */
+function FieldGroups(props: { fields: Field[]; values: Record<string, string>; problemOf: (key: string) => string | undefined; onChange: (key: string, value: string) => void }) {
+  const { fields, values, problemOf, onChange } = props;
+  const groups = [...new Set(fields.map((f) => f.group))];
+  return groups.map((g) => (
+    <fieldset key={g}>
+      <legend>{g}</legend>
+      {fields
+        .filter((f) => f.group === g)
+        .map((f) => (
+          <FieldInput key={f.key} field={f} value={values[f.key] ?? f.initial} problem={problemOf(f.key)} onChange={(v) => onChange(f.key, v)} />
+        ))}
+    </fieldset>
+  ));
+}
+
 function RenderForm({ template, history, onBack }: { template: Template; history: HistoryEntry[]; onBack: () => void }) {
   const [form, setForm] = useState<TemplateForm>();
   const [values, setValues] = useState<Record<string, string>>({});
@@ -161,7 +189,6 @@ function RenderForm({ template, history, onBack }: { template: Template; history
     }
   }
 
-  const groups = [...new Set(fields.map((f) => f.group))];
   return (
     <section aria-labelledby="form-title">
       <button type="button" className="link" onClick={onBack}>
@@ -173,16 +200,7 @@ function RenderForm({ template, history, onBack }: { template: Template; history
       {!form && !error && <p>Loading the template…</p>}
       {form && (
         <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
-          {groups.map((g) => (
-            <fieldset key={g}>
-              <legend>{g}</legend>
-              {fields
-                .filter((f) => f.group === g)
-                .map((f) => (
-                  <FieldInput key={f.key} field={f} value={values[f.key] ?? f.initial} problem={problemOf(f.key)} onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))} />
-                ))}
-            </fieldset>
-          ))}
+          <FieldGroups fields={fields} values={values} problemOf={problemOf} onChange={(k, v) => setValues((st) => ({ ...st, [k]: v }))} />
           {problems.filter((p) => !fields.some((f) => f.key === p.key)).map((p) => (
             <p key={p.key} className="problem" role="alert">{p.message}</p>
           ))}
@@ -192,15 +210,7 @@ function RenderForm({ template, history, onBack }: { template: Template; history
         </form>
       )}
       {error && <p role="alert" className="error">{error}</p>}
-      {entry && (
-        <div className="result" aria-live="polite">
-          <p>
-            Status: <StatusBadge status={entry.render.status} /> <span className="hint">(from {entry.updated_by})</span>
-          </p>
-          {entry.render.status === 'failed' && <p className="error">The render failed: {entry.render.error_message ?? 'no reason given'}</p>}
-          <Output render={entry.render} label={`Rendered ${template.name}`} />
-        </div>
-      )}
+      {entry && <RenderResult entry={entry} name={template.name} />}
     </section>
   );
 }
