@@ -1,8 +1,9 @@
 // The size budget (qa/release/package.json `sizeBudget`): what a browser app downloads up front for
 // @reelkit/core + @reelkit/renders with response validation off — the entry and every chunk it imports
 // statically, minified and gzipped, zod left out and reported on its own. Chunks reached only through a
-// dynamic import (core's response schemas, loaded when responses are validated) are not downloaded
-// with validation off, so they are reported, not counted.
+// dynamic import (core's response schemas, loaded when responses are validated; renders' modification
+// check, loaded by the first create with modifications) are not downloaded up front, so they are
+// reported, not counted.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -62,7 +63,7 @@ describe('size budget', { timeout: 60_000 }, () => {
     const withZod = await measure([]);
     console.log(
       `core+renders, validate.response off: ${kB(without.initial)} up front (budget ${kB(sizeBudget.gzipBytes)}), ` +
-        `${kB(without.lazy)} lazy (response schemas); zod adds ${kB(withZod.initial - without.initial)} up front`,
+        `${kB(without.lazy)} lazy (response schemas, modification check); zod adds ${kB(withZod.initial - without.initial)} up front`,
     );
     expect(without.initial).toBeGreaterThan(1000); // the measurement saw the packages
     expect(without.initial).toBeLessThanOrEqual(sizeBudget.gzipBytes);
