@@ -6,7 +6,7 @@
 import type { ParamsOption, RequestBodyOption } from 'openapi-fetch';
 import { removeTrailingSlash } from 'openapi-fetch';
 import type { ZodType } from 'zod';
-import { realClock, type Clock } from './clock.js';
+import { realClock, realTimer, type Clock } from './clock.js';
 import { apiError, decodeSuccess, type Exchange } from './decode.js';
 import { ConnectionError, ReelkitError, RequestValidationError, TimeoutError } from './errors.js';
 import { createInternalLogger, resolveLogLevel, type InternalLogger, type Logger, type LogLevel } from './logger.js';
@@ -57,7 +57,7 @@ export interface ClientOptions {
   rateLimit?: false | RateLimitOptions;
   /** Appended to reelkit's own User-Agent. */
   userAgent?: string;
-  /** Time source for retries and backoff (tests drive it; default: the real clock). */
+  /** Time source for retries, backoff and per-attempt timeouts (tests drive it; default: the real clock). */
   clock?: Clock;
 }
 
@@ -219,10 +219,11 @@ async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, si
   const started = performance.now();
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const onTimeout = () => {
     timedOut = true;
     controller.abort();
-  }, Math.min(timeoutMs, 2_147_483_647));
+  };
+  const cancelTimer = t.clock.timer ? t.clock.timer(timeoutMs, onTimeout) : realTimer(timeoutMs, onTimeout);
   const unlink = linkAbort(signal, controller);
   try {
     // redirect: 'error' — neither API redirects, and following one would carry X-API-KEY (which
@@ -233,7 +234,7 @@ async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, si
   } catch (failure) {
     return { ok: false, failure, timedOut, durationMs: Math.round(performance.now() - started) };
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     unlink();
     lease?.release();
   }

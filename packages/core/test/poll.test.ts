@@ -28,8 +28,16 @@ describe('poll', () => {
     const c = client(s.url);
     const get = (signal: AbortSignal) => c.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, signal });
     const controller = new AbortController();
-    // With the 1 s default first wait, nothing but the first request happens within 200 ms.
-    const pending = poll<Render>({ get, isTerminal, interval: { initialMs: undefined, maxMs: 5000 }, signal: controller.signal }).catch((e: unknown) => e);
+    let answered!: () => void;
+    const firstAnswer = new Promise<void>((r) => (answered = r));
+    const observed = async (signal: AbortSignal) => {
+      const r = await get(signal);
+      answered();
+      return r;
+    };
+    // With the 1 s default first wait, nothing but the first request happens within 200 ms of its answer.
+    const pending = poll<Render>({ get: observed, isTerminal, interval: { initialMs: undefined, maxMs: 5000 }, signal: controller.signal }).catch((e: unknown) => e);
+    await firstAnswer;
     await new Promise((r) => setTimeout(r, 200));
     controller.abort();
     expect(await pending).toBeInstanceOf(AbortError);
@@ -94,9 +102,13 @@ describe('poll', () => {
     const c = client(s.url);
     const controller = new AbortController();
     const started = performance.now();
-    setTimeout(() => controller.abort(), 50);
     const err = await poll({
-      get: (signal) => c.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, signal }),
+      // Aborted once the first answer is in, so the abort lands in the wait, never before the request.
+      get: async (signal) => {
+        const r = await c.GET('/renders/{id}', { params: { path: { id: RENDER_ID } }, signal });
+        setImmediate(() => controller.abort());
+        return r;
+      },
       isTerminal,
       signal: controller.signal,
       interval: { initialMs: 30_000 },

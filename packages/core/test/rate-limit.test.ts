@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AbortError, createCreatomateClient, MemoryRateLimitStore, type Acquired, type RateLimitStore, type RateLimitWindow } from '../src/index.js';
+import { AbortError, createCreatomateClient, MemoryRateLimitStore, type Acquired, type Clock, type RateLimitStore, type RateLimitWindow } from '../src/index.js';
+import { realClock } from '../src/clock.js';
 import { hashCredential } from '../src/rate-limit.js';
 import { json, render, RENDER_ID, startServer, type TestServer } from './helpers.js';
 
@@ -73,11 +74,15 @@ describe('client-side rate limiting', () => {
 
   it('an aborted last waiter leaves no timer behind (the process can exit)', async () => {
     const s = await limitedServer(100, 60_000);
-    const c = client(s.url, 'rl-key-exit-000007', 1, 60_000);
+    // The real clock's wait, observed: the count is taken once the waiter's timer exists, not after a guessed delay.
+    let waiting!: () => void;
+    const asleep = new Promise<void>((r) => (waiting = r));
+    const clock: Clock = { now: () => Date.now(), sleep: (ms, signal) => (setImmediate(waiting), realClock.sleep(ms, signal)) };
+    const c = createCreatomateClient({ apiKey: 'rl-key-exit-000007', baseUrl: `${s.url}/v1`, maxRetries: 0, rateLimit: { requests: 1, windowMs: 60_000 }, clock });
     await get(c);
     const controller = new AbortController();
     const queued = get(c, controller.signal).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 20));
+    await asleep;
     const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     controller.abort();
     expect(await queued).toBeInstanceOf(AbortError);

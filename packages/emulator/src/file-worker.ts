@@ -5,8 +5,10 @@ import { renderFile, type FileSpec } from './outputs.js';
 
 parentPort?.on('message', ({ id, spec }: { id: number; spec: FileSpec }) => {
   try {
-    const bytes = renderFile(spec);
-    parentPort!.postMessage({ id, bytes }, [bytes.buffer as ArrayBuffer]);
+    // A copy in a fresh ArrayBuffer: the encoders' output may sit in Node's Buffer pool, which
+    // Node 22 marks untransferable ("Cannot transfer object of unsupported type").
+    const bytes = new Uint8Array(renderFile(spec));
+    parentPort!.postMessage({ id, bytes }, [bytes.buffer]);
   } catch (err) {
     parentPort!.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }
