@@ -1,5 +1,5 @@
-// Code that only some calls need (the modification check, batches, webhook confirmation) is loaded
-// with a dynamic import() on first use, so a browser app downloads it only when it calls them.
+// Code that only some calls need (today: the modification check) is loaded with a dynamic import()
+// on first use, so a browser app downloads it only when a call needs it.
 import { ReelkitError } from '@reelkit/core';
 
 /**
