@@ -152,7 +152,7 @@ describe('renders.batch when answers are lost', () => {
     // The manual clock never moves: the renders stay planned until the abort.
     const results = await collect(s.renders.batch(items, { signal: controller.signal, pollIntervalMs: 5, onProgress: () => ++checks >= 4 && controller.abort() }));
     expect(results.map((r) => r.status)).toEqual(['error', 'error']);
-    expect(results.every((r) => r.status === 'error' && r.renders.length === 1 && r.error instanceof AbortError)).toBe(true);
+    expect(results.every((r) => r.status === 'error' && r.sent && r.renders.length === 1 && r.error instanceof AbortError)).toBe(true);
     expect(s.stored()).toHaveLength(2);
   });
 });

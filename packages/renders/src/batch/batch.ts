@@ -43,60 +43,71 @@ export function createBatch(deps: BatchDeps) {
   };
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(renders): split run() into named parts (issue 10 §7, lint limit 80)
-async function* run<T extends CreateRenderParams>(
-  deps: BatchDeps,
-  items: Iterable<T> | AsyncIterable<T>,
-  options: BatchOptions<T>,
-  concurrency: number,
-  submitters: number,
-): BatchGenerator<T> {
-  const stop = new AbortController();
-  const linked = linkSignals(options.signal, stop.signal);
-  const signal = linked.signal;
-  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const wait = options.wait !== false;
-  const ctx: SubmitContext<T> = {
+function submitContext<T extends CreateRenderParams>(deps: BatchDeps, options: BatchOptions<T>, signal: AbortSignal): SubmitContext<T> {
+  return {
     deps,
     ledger: options.ledger ?? new MemoryLedger(),
     owner: options.owner ?? crypto.randomUUID(),
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     batchId: options.batchId ?? crypto.randomUUID(),
     signal,
-    wait,
+    wait: options.wait !== false,
     tagMetadata: options.tagMetadata !== false,
     checkModifications: options.checkModifications,
     keyOf: options.itemKey ?? ((_item, index) => String(index)),
   };
-  const paced = pacer(submitSpacingMs(options.rateLimit ?? deps.rateLimit, intervalMs), signal);
-  const pull = puller(items);
-  const total = Array.isArray(items) ? items.length : undefined;
-  let nextIndex = 0;
+}
 
+/** Results waiting to be yielded, the running summary, and progress reports as they arrive. */
+function resultQueue<T>(options: BatchOptions<T>, total: number | undefined) {
   const summary = emptySummary();
   const results: BatchResult<T>[] = [];
-  const resultReady = trigger();
+  const ready = trigger();
   const push = (result: BatchResult<T>) => {
     results.push(result);
     summary[result.status]++;
     summary.total++;
     options.onProgress?.({ index: result.index, item: result.item, result, done: summary.total, total });
-    resultReady.signal();
+    ready.signal();
   };
+  return { summary, results, ready, push };
+}
 
-  const inFlight = new Set<InFlight<T>>();
+type ResultQueue<T> = ReturnType<typeof resultQueue<T>>;
+
+/** The items submitted and waited for: shared by the submitters and the sweeper. */
+function inFlightItems<T>() {
+  const items = new Set<InFlight<T>>();
   const spaceFreed = trigger();
   const workArrived = trigger();
-  let submitting = true;
   const track = ({ base, renders, reconciled }: Accepted<T>) => {
-    inFlight.add({ base, renders: new Map(renders.map((r) => [r.id, r])), reconciled, since: Date.now() });
+    items.add({ base, renders: new Map(renders.map((r) => [r.id, r])), reconciled, since: Date.now() });
     workArrived.signal();
   };
+  return { items, spaceFreed, workArrived, track };
+}
 
+type InFlightItems<T> = ReturnType<typeof inFlightItems<T>>;
+
+interface Submitters<T> {
+  ctx: SubmitContext<T>;
+  items: Iterable<T> | AsyncIterable<T>;
+  count: number;
+  concurrency: number;
+  paced: () => Promise<void>;
+  flight: InFlightItems<T>;
+  queue: ResultQueue<T>;
+}
+
+/** Runs `count` submitters over the input; resolves with the input's own error, if it threw one. */
+async function runSubmitters<T extends CreateRenderParams>({ ctx, items, count, concurrency, paced, flight, queue }: Submitters<T>): Promise<{ inputError: unknown }> {
+  const pull = puller(items);
+  const { signal, wait } = ctx;
+  let nextIndex = 0;
   let inputError: unknown;
   async function submitter(): Promise<void> {
     while (!signal.aborted) {
-      while (wait && inFlight.size >= concurrency && !signal.aborted) await spaceFreed.wait();
+      while (wait && flight.items.size >= concurrency && !signal.aborted) await flight.spaceFreed.wait();
       if (signal.aborted) return;
       const index = nextIndex++;
       let next: IteratorResult<T>;
@@ -114,55 +125,80 @@ async function* run<T extends CreateRenderParams>(
         return;
       }
       const outcome = await submitItem(ctx, next.value, index);
-      if ('result' in outcome) push(outcome.result);
-      else track(outcome.accepted);
+      if ('result' in outcome) queue.push(outcome.result);
+      else flight.track(outcome.accepted);
     }
   }
+  await Promise.all(Array.from({ length: count }, submitter));
+  return { inputError };
+}
 
+/** Yields results as they arrive until `all` has settled, then returns the summary (or throws the input's error). */
+async function* drain<T>(queue: ResultQueue<T>, all: Promise<[{ inputError: unknown }, void]>): BatchGenerator<T> {
   let finished = false;
-  const submittersDone = Promise.all(Array.from({ length: submitters }, submitter)).finally(() => {
+  const done = all.finally(() => {
+    finished = true;
+    queue.ready.signal();
+  });
+  // Settled below; a rejection before then must not be reported as unhandled.
+  done.catch(() => undefined);
+  for (;;) {
+    const r = queue.results.shift();
+    if (r) {
+      yield r;
+      continue;
+    }
+    if (finished) break;
+    await queue.ready.wait();
+  }
+  const [{ inputError }] = await done;
+  // The input iterable's own error, as it threw it.
+  if (inputError !== undefined) throw inputError instanceof Error ? inputError : new ReelkitError('The batch input failed.', { cause: inputError });
+  return queue.summary;
+}
+
+async function* run<T extends CreateRenderParams>(
+  deps: BatchDeps,
+  items: Iterable<T> | AsyncIterable<T>,
+  options: BatchOptions<T>,
+  concurrency: number,
+  submitters: number,
+): BatchGenerator<T> {
+  const stop = new AbortController();
+  const linked = linkSignals(options.signal, stop.signal);
+  const signal = linked.signal;
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const ctx = submitContext(deps, options, signal);
+  const total = Array.isArray(items) ? items.length : undefined;
+  const queue = resultQueue(options, total);
+  const flight = inFlightItems<T>();
+  let submitting = true;
+  const paced = pacer(submitSpacingMs(options.rateLimit ?? deps.rateLimit, intervalMs), signal);
+  const submitted = runSubmitters({ ctx, items, count: submitters, concurrency, paced, flight, queue }).finally(() => {
     submitting = false;
-    workArrived.signal();
+    flight.workArrived.signal();
   });
   const swept = sweep<T>({
     observe: deps.observe,
-    inFlight,
+    inFlight: flight.items,
     intervalMs,
     itemTimeoutMs: options.itemTimeoutMs,
     signal,
     submitting: () => submitting,
-    workArrived,
-    onRender: (entry, render: Render) => options.onProgress?.({ index: entry.base.index, item: entry.base.item, render, done: summary.total, total }),
+    workArrived: flight.workArrived,
+    onRender: (entry, render: Render) => options.onProgress?.({ index: entry.base.index, item: entry.base.item, render, done: queue.summary.total, total }),
     finish: (entry, result) => {
-      inFlight.delete(entry);
-      push(result);
-      spaceFreed.signal();
+      flight.items.delete(entry);
+      queue.push(result);
+      flight.spaceFreed.signal();
     },
   });
-  const all = Promise.all([submittersDone, swept]).finally(() => {
-    finished = true;
-    resultReady.signal();
-  });
-  // Settled below; a rejection before then must not be reported as unhandled.
-  all.catch(() => undefined);
   try {
-    for (;;) {
-      const r = results.shift();
-      if (r) {
-        yield r;
-        continue;
-      }
-      if (finished) break;
-      await resultReady.wait();
-    }
-    await all;
-    // The input iterable's own error, as it threw it.
-    if (inputError !== undefined) throw inputError instanceof Error ? inputError : new ReelkitError('The batch input failed.', { cause: inputError });
-    return summary;
+    return yield* drain(queue, Promise.all([submitted, swept]));
   } finally {
     // Also when the consumer stops early (break/return/throw): stop submitting and waiting.
     stop.abort();
-    spaceFreed.signal();
+    flight.spaceFreed.signal();
     linked.dispose();
   }
 }

@@ -32,7 +32,7 @@ export interface SweepContext<T> {
 }
 
 const giveUp = <T>(ctx: SweepContext<T>, entry: InFlight<T>, error: unknown) =>
-  ctx.finish(entry, { ...entry.base, status: 'error', renders: [...entry.renders.values()], error, reconciled: entry.reconciled });
+  ctx.finish(entry, { ...entry.base, status: 'error', sent: true, renders: [...entry.renders.values()], error, reconciled: entry.reconciled });
 
 /** The item's result once every render is final, else undefined. */
 function finalResult<T>(entry: InFlight<T>): BatchResult<T> | undefined {

@@ -84,11 +84,16 @@ export type BatchResult<T = CreateRenderParams> =
   | (ResultBase<T> & { status: 'succeeded'; renders: Render[]; reconciled: boolean })
   /** At least one render of the item failed; `error.reason` says why. */
   | (ResultBase<T> & { status: 'failed'; renders: Render[]; error: RenderFailedError; reconciled: boolean })
-  /** With `wait: false`: submitted, not waited for. */
-  | (ResultBase<T> & { status: 'submitted'; renders: Render[]; reconciled: boolean })
   /**
-   * Nothing was created: the API refused the submission (4xx), or it was never sent (invalid, or
-   * modification problems), now or in an earlier run (the ledger says so). Fix and resend.
+   * With `wait: false`: submitted, not waited for. `render_ids`: always the item's renders.
+   * `renders`: as answered or found in this run; empty for an item reported from the ledger (an
+   * earlier run or another worker submitted it), which is not fetched.
+   */
+  | (ResultBase<T> & { status: 'submitted'; renders: Render[]; render_ids: string[]; reconciled: boolean })
+  /**
+   * Nothing was created and nothing will be sent again: the API refused the submission (a 4xx
+   * other than 408/429), or it failed its pre-flight checks (invalid, or modification problems),
+   * now or in an earlier run (the ledger says so). Fix it, then send it under a new key or batch.
    */
   | (ResultBase<T> & { status: 'rejected'; error: unknown })
   /**
@@ -99,8 +104,13 @@ export type BatchResult<T = CreateRenderParams> =
   | (ResultBase<T> & { status: 'unknown'; error: unknown; searched: boolean })
   /** Another live owner holds the item in the ledger (a concurrent run): not touched. */
   | (ResultBase<T> & { status: 'skipped'; entry: LedgerEntry })
-  /** Submitted (`renders` as last seen), but waiting stopped: abort, timeout, or repeated polling errors. */
-  | (ResultBase<T> & { status: 'error'; renders: Render[]; error: unknown; reconciled: boolean });
+  /**
+   * Submitted (`renders` as last seen), but waiting stopped: abort, timeout, or repeated polling
+   * errors (`sent: true`). Or never sent (`sent: false`, `renders` empty) for a passing reason — a
+   * 429 after core's retries, a connection never made, the rate limiter's store (Redis) down, an
+   * abort before sending: the ledger keeps it `maybe` (reason `not sent: …`) and the next run sends it.
+   */
+  | (ResultBase<T> & { status: 'error'; sent: boolean; renders: Render[]; error: unknown; reconciled: boolean });
 
 export type BatchStatus = BatchResult['status'];
 
