@@ -139,7 +139,7 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
 
   const results: BatchResult<CreateFromTemplate>[] = [];
   let summary: BatchSummary | undefined;
-  const progress = progressLine(ctx, items.length);
+  const progress = await batchProgress(ctx, items.length);
   try {
     const options: BatchOptions<CreateFromTemplate> = {
       ledger,
@@ -160,9 +160,10 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
         break;
       }
       results.push(next.value);
-      progress(next.value, results.length);
+      progress.row(next.value, results.length);
     }
   } finally {
+    progress.stop();
     await ledger.close();
   }
 
@@ -207,13 +208,22 @@ function printSummary(ctx: Context, report: { summary: BatchSummary & { rows: nu
   for (const status of ['failed', 'rejected', 'unknown'] as const) if (s[status] > 0) ctx.out.line(`  ${status}: rows ${rowsWith(status).join(', ')}`);
 }
 
-/** One status line per finished row (stderr), or a single updating line on a terminal. */
-function progressLine(ctx: Context, total: number) {
-  return (r: BatchResult<CreateFromTemplate>, done: number) => {
-    if (ctx.out.json) return;
-    const ids = renderIdsOf(r).join(' ');
-    const text = `[${done}/${total}] row ${r.index + 1}: ${r.status}${ids ? ` ${ids}` : ''}`;
-    if (ctx.out.tty) process.stderr.write(`\r\u001b[2K${text}${done === total ? '\n' : ''}`);
-    else ctx.out.note(text);
-  };
+interface BatchProgress {
+  row(r: BatchResult<CreateFromTemplate>, done: number): void;
+  stop(): void;
+}
+
+const rowText = (r: BatchResult<CreateFromTemplate>): string => {
+  const ids = renderIdsOf(r).join(' ');
+  return `row ${r.index + 1}: ${r.status}${ids ? ` ${ids}` : ''}`;
+};
+
+/** A cli-progress bar on a terminal (stderr); one status line per finished row otherwise; nothing with --json. */
+async function batchProgress(ctx: Context, total: number): Promise<BatchProgress> {
+  if (ctx.out.json) return { row: () => undefined, stop: () => undefined };
+  if (!ctx.out.tty) return { row: (r, done) => ctx.out.note(`[${done}/${total}] ${rowText(r)}`), stop: () => undefined };
+  const { SingleBar } = await import('cli-progress');
+  const bar = new SingleBar({ format: 'rows {bar} {value}/{total} | {last}', stream: process.stderr, hideCursor: true, clearOnComplete: false });
+  bar.start(total, 0, { last: 'submitting…' });
+  return { row: (r, done) => bar.update(done, { last: rowText(r) }), stop: () => bar.stop() };
 }
