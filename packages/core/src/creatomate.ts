@@ -4,7 +4,7 @@ import { readEnv } from './env.js';
 import { ReelkitError } from './errors.js';
 import { requestSchemas } from './generated/creatomate/requests.js';
 import { normalizeKey } from './keys.js';
-import { MAX_BODY_BYTES, RATE_LIMIT } from './rules/creatomate.js';
+import { MAX_BODY_BYTES, RATE_LIMIT } from './rules/creatomate-limits.js';
 import type { paths } from './generated/creatomate/types.js';
 
 export const CREATOMATE_DEFAULT_BASE_URL = 'https://api.creatomate.com/v1';

@@ -2,7 +2,7 @@
 // malformed argument is a RequestValidationError naming the field, before any request is sent.
 import { RequestValidationError } from '@reelkit/core';
 import { zListRendersQuery } from '@reelkit/core/creatomate';
-import { checkRenderRequest } from '@reelkit/core/rules/creatomate';
+import { checkRenderRequest } from '@reelkit/core/rules/creatomate-request';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -4,18 +4,26 @@
 // webhook confirmation. Every call hands core only `{ body | params, ...pickCallOptions(options) }`:
 // a caller's options object is never spread into a request.
 import type { CreatomateClient, PollInterval } from '@reelkit/core';
-import { createTemplates, type Templates } from '@reelkit/templates';
+import type { Templates } from '@reelkit/templates';
+import { createTemplates } from '@reelkit/templates/client';
 import { checkCreateParams, checkId, checkIds, checkListQuery, checkOptions } from './arguments.js';
 import { collectBatch, createBatch, type BatchGenerator } from './batch/batch.js';
 import type { BatchOptions, BatchResult, BatchSummary } from './batch/types.js';
 import { linkSignals, pickCallOptions, type CallOptions } from '@reelkit/core';
 import { InvalidModificationsError } from './errors.js';
-import { DEFAULT_TEMPLATE_CACHE_MS, modificationProblems, templateCache } from './modifications.js';
+import { lazily } from './lazy.js';
+import { DEFAULT_TEMPLATE_CACHE_MS, hasModifications, templateCache } from './modifications.js';
 import { observer } from './observe.js';
 import type { CreateOptions, CreateRenderParams, ListRendersQuery, Render } from './types.js';
 import { waiter, type RenderWaitOptions } from './wait.js';
 import { parseRenderWebhook, WebhookRenderMismatchError } from './webhook.js';
 import { verifyWebhookUrl, type WebhookSecret } from './webhook-url.js';
+
+// The modification check (validateModifications with the RenderScript addressing and did-you-mean)
+// is loaded on first use: a create without modifications, get and waitFor never download it.
+// Batch and webhook code stay static: the package root re-exports them, and esbuild splits by file,
+// so a lazy import of them would still land in a chunk the app loads up front.
+const loadModificationCheck = lazily('modification check', () => import('./check-modifications.js'));
 
 export interface RendersOptions {
   /** How long a fetched template source is trusted by the modification check, in ms. Default 5 minutes. */
@@ -103,7 +111,8 @@ export function createRenders(client: CreatomateClient, options: RendersOptions 
     checkCreateParams(params);
     checkOptions(opts);
     const request = pickCallOptions(opts);
-    if (opts.checkModifications !== false) {
+    if (opts.checkModifications !== false && hasModifications(params)) {
+      const { modificationProblems } = await loadModificationCheck();
       const problems = await modificationProblems(params, lookup, templates, request);
       if (problems.length > 0) throw new InvalidModificationsError(problems);
     }

@@ -27,6 +27,13 @@ describe('modification checking (on by default)', () => {
     expect(s.stored()).toEqual([]);
   });
 
+  it('fetches no template for a create without modifications (nothing can be misspelt)', async () => {
+    s = await setup();
+    await s.renders.create({ template_id: T.quoteSquare });
+    await s.renders.create({ template_id: T.quoteSquare, modifications: {} });
+    expect(s.requests).toEqual(['POST /renders', 'POST /renders']);
+  });
+
   it('checkModifications: false sends the request unchecked', async () => {
     s = await setup();
     await s.renders.create({ template_id: T.quoteSquare, modifications: { Qoute: 'x' } }, { checkModifications: false });

@@ -139,7 +139,7 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
 
   const results: BatchResult<CreateFromTemplate>[] = [];
   let summary: BatchSummary | undefined;
-  const progress = progressLine(ctx, items.length);
+  const progress = await batchProgress(ctx, items.length);
   try {
     const options: BatchOptions<CreateFromTemplate> = {
       ledger,
@@ -160,9 +160,10 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
         break;
       }
       results.push(next.value);
-      progress(next.value, results.length);
+      progress.row(next.value, results.length);
     }
   } finally {
+    progress.stop();
     await ledger.close();
   }
 
@@ -179,7 +180,7 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
         row: r.index + 1,
         key: r.key,
         status: r.status,
-        render_ids: 'renders' in r ? r.renders.map((x) => x.id) : [],
+        render_ids: renderIdsOf(r),
         ...('error' in r && r.error !== undefined ? { error: ctx.out.redact(messageOf(r.error)) } : {}),
         ...(files.length ? { files: files.filter((f) => 'renders' in r && r.renders.some((x) => x.id === f.id)).map((f) => f.path) } : {}),
       })),
@@ -189,6 +190,12 @@ export async function batch(ctx: Context, opts: BatchCommandOptions): Promise<vo
   if (ctx.signal.aborted) throw new ExitWith(EXIT.interrupted, `Stopped. Submitted renders keep running remotely; run the same command again to resume (ledger ${ledgerPath}).`);
   if (counts.unknown > 0) throw new ExitWith(EXIT.unknownOutcome, `${counts.unknown} row(s) may have been submitted and were not found yet; run the same command again later to reconcile them.`);
   if (counts.failed + counts.rejected + counts.error > 0) throw new ExitWith(EXIT.remoteFailure, `${counts.failed + counts.rejected + counts.error} row(s) did not succeed.`);
+}
+
+/** A row's render ids: a ledger-reported `submitted` row carries them without the renders themselves. */
+function renderIdsOf(r: BatchResult<CreateFromTemplate>): string[] {
+  if (r.status === 'submitted') return r.render_ids;
+  return 'renders' in r ? r.renders.map((x) => x.id) : [];
 }
 
 function printSummary(ctx: Context, report: { summary: BatchSummary & { rows: number }; rows: { row: number; status: string; render_ids: string[]; error?: string }[]; ledger: string }): void {
@@ -201,13 +208,22 @@ function printSummary(ctx: Context, report: { summary: BatchSummary & { rows: nu
   for (const status of ['failed', 'rejected', 'unknown'] as const) if (s[status] > 0) ctx.out.line(`  ${status}: rows ${rowsWith(status).join(', ')}`);
 }
 
-/** One status line per finished row (stderr), or a single updating line on a terminal. */
-function progressLine(ctx: Context, total: number) {
-  return (r: BatchResult<CreateFromTemplate>, done: number) => {
-    if (ctx.out.json) return;
-    const ids = 'renders' in r ? r.renders.map((x) => x.id).join(' ') : '';
-    const text = `[${done}/${total}] row ${r.index + 1}: ${r.status}${ids ? ` ${ids}` : ''}`;
-    if (ctx.out.tty) process.stderr.write(`\r\u001b[2K${text}${done === total ? '\n' : ''}`);
-    else ctx.out.note(text);
-  };
+interface BatchProgress {
+  row(r: BatchResult<CreateFromTemplate>, done: number): void;
+  stop(): void;
+}
+
+const rowText = (r: BatchResult<CreateFromTemplate>): string => {
+  const ids = renderIdsOf(r).join(' ');
+  return `row ${r.index + 1}: ${r.status}${ids ? ` ${ids}` : ''}`;
+};
+
+/** A cli-progress bar on a terminal (stderr); one status line per finished row otherwise; nothing with --json. */
+async function batchProgress(ctx: Context, total: number): Promise<BatchProgress> {
+  if (ctx.out.json) return { row: () => undefined, stop: () => undefined };
+  if (!ctx.out.tty) return { row: (r, done) => ctx.out.note(`[${done}/${total}] ${rowText(r)}`), stop: () => undefined };
+  const { SingleBar } = await import('cli-progress');
+  const bar = new SingleBar({ format: 'rows {bar} {value}/{total} | {last}', stream: process.stderr, hideCursor: true, clearOnComplete: false });
+  bar.start(total, 0, { last: 'submitting…' });
+  return { row: (r, done) => bar.update(done, { last: rowText(r) }), stop: () => bar.stop() };
 }

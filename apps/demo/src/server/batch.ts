@@ -58,7 +58,9 @@ function reasonOf(result: BatchResult): string | null {
     case 'skipped':
       return 'Another run holds this item; it was left alone.';
     case 'error':
-      return `Submitted, but waiting stopped: ${errorAnswer(result.error, 'Creatomate').body.error.message}`;
+      return result.sent
+        ? `Submitted, but waiting stopped: ${errorAnswer(result.error, 'Creatomate').body.error.message}`
+        : `Not sent: ${errorAnswer(result.error, 'Creatomate').body.error.message} Running the batch again sends it.`;
   }
 }
 

@@ -5,8 +5,9 @@
 import type { ValidationIssue } from '../errors.js';
 import { operationSchemas, type components } from '../generated/creatomate/index.js';
 import { check } from '../validation.js';
-import { unsafeKeyReason } from './modifications.js';
-import { isRecord, type OutputFormat, type Source } from './renderscript.js';
+import { unsafeKeyReason } from './modification-keys.js';
+import type { OutputFormat, Source } from './renderscript.js';
+import { isRecord } from './values.js';
 
 type CreateRenderRequest = components['schemas']['CreateRenderRequest'];
 

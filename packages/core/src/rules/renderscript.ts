@@ -2,6 +2,7 @@
 // or top-level property a modification key reaches. Pure functions over a source, used by
 // @reelkit/templates (validateModifications, inspectTemplate, codegen) and by @reelkit/emulator
 // (applying modifications), so what the SDK accepts is exactly what the emulator applies.
+import { isRecord } from './values.js';
 import type { components } from '../generated/creatomate/index.js';
 
 type CreateRenderRequest = components['schemas']['CreateRenderRequest'];
@@ -78,7 +79,7 @@ export const TOP_LEVEL_PROPERTIES: Readonly<Record<string, ValueKind>> = {
   loop: 'boolean', crf: 'measure', gif_quality: 'any', gif_compression: 'measure', fonts: 'any',
 };
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isRecord };
 
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
 

@@ -50,7 +50,7 @@ try {
     rateLimit: config.pace ?? false,
     pollIntervalMs: 10_000,
   });
-  const out = results.map((r) => ({ key: r.key, status: r.status, reconciled: r.reconciled, render_ids: (r.renders ?? []).map((x) => x.id) }));
+  const out = results.map((r) => ({ key: r.key, status: r.status, reconciled: r.reconciled, render_ids: r.render_ids ?? (r.renders ?? []).map((x) => x.id) }));
   process.stdout.write(`${JSON.stringify({ results: out, summary, tooMany })}\n`);
 } catch (error) {
   process.stdout.write(`${JSON.stringify({ error: error?.name ?? String(error), message: error?.message })}\n`);
