@@ -144,6 +144,12 @@ describe('checkRenderRequest', () => {
     expect(paths(checkRenderRequest({ ...ok, tags: ['a'] }))).toEqual(['(root)']);
   });
 
+  it('refuses a source whose elements are not an array of element objects, at any depth, naming the path', () => {
+    expect(paths(checkRenderRequest({ source: { elements: 'x' } }))).toEqual(['source.elements']);
+    expect(paths(checkRenderRequest({ source: { elements: [{ type: 'composition', elements: [1] }] } }))).toEqual(['source.elements.0.elements.0']);
+    expect(checkRenderRequest({ source: { elements: [{ type: 'composition', elements: [{ type: 'text', text: 'a' }] }] } })).toEqual([]);
+  });
+
   it('refuses a field the spec does not know', () => {
     expect(paths(checkRenderRequest({ ...ok, colour: 'red' }))).toEqual(['colour']);
   });

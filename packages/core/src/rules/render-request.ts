@@ -82,6 +82,30 @@ function modificationKeyIssues(modifications: unknown): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * The RenderScript structure the API needs to read a source at all: every `elements` (the source's
+ * and each composition's) is an array of element objects. Walked with a stack, not recursion, so a
+ * deep source cannot overflow it (the emulator also bounds JSON depth before parsing).
+ */
+function sourceIssues(source: unknown): ValidationIssue[] {
+  if (!isRecord(source)) return [];
+  const issues: ValidationIssue[] = [];
+  const stack: [Record<string, unknown>, string][] = [[source, 'source']];
+  while (stack.length > 0 && issues.length < 20) {
+    const [node, path] = stack.pop()!;
+    if (node.elements === undefined) continue;
+    if (!Array.isArray(node.elements)) {
+      issues.push({ path: `${path}.elements`, message: 'expected an array of elements' });
+      continue;
+    }
+    (node.elements as unknown[]).forEach((el, i) => {
+      if (isRecord(el)) stack.push([el, `${path}.elements.${i}`]);
+      else issues.push({ path: `${path}.elements.${i}`, message: 'expected an element object' });
+    });
+  }
+  return issues;
+}
+
 /** The format the request renders when it says so itself (a template's own format is not known here). */
 function declaredFormat(req: CreateRenderRequest): OutputFormat | undefined {
   const fromSource = isRecord(req.source) ? req.source.output_format : undefined;
@@ -115,5 +139,5 @@ export function checkRenderRequest(params: unknown): ValidationIssue[] {
   if (!isRecord(params)) return [{ path: '(root)', message: `the render request must be an object, got ${params === null ? 'null' : Array.isArray(params) ? 'an array' : typeof params}` }];
   const schemaIssues = check(operationSchemas.createRender.body, params, '');
   const req = params as CreateRenderRequest;
-  return [...schemaIssues, ...selectorIssues(params), ...modificationKeyIssues(params.modifications), ...rangeIssues(req)];
+  return [...schemaIssues, ...selectorIssues(params), ...sourceIssues(params.source), ...modificationKeyIssues(params.modifications), ...rangeIssues(req)];
 }
