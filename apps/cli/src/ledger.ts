@@ -7,7 +7,7 @@
 // dead process is taken over. Because of that lock, a `submitting` entry of another owner can only
 // be a dead run's: it is treated as expired (reconciled through the API, never blindly re-sent),
 // instead of waiting out its lease.
-import { decideClaim, type ClaimResult, type LedgerEntry, type SubmissionLedger } from '@reelkit/renders';
+import { decideClaim, snapshotEntries, type ClaimResult, type LedgerEntry, type SubmissionLedger } from '@reelkit/renders';
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { UsageError } from './errors.js';
 
@@ -109,10 +109,7 @@ export class FileLedger implements SubmissionLedger {
   }
 
   entries(): AsyncIterable<[string, LedgerEntry]> {
-    const snapshot = [...this.#entries];
-    let i = 0;
-    const next = () => Promise.resolve(i < snapshot.length ? { value: snapshot[i++]!, done: false as const } : { value: undefined, done: true as const });
-    return { [Symbol.asyncIterator]: () => ({ next }) };
+    return snapshotEntries(this.#entries);
   }
 
   close(): Promise<void> {

@@ -35,4 +35,4 @@ export {
   type RenderOptions,
   type RenderStatus,
 } from './types.js';
-export { decideClaim, isStale, MemoryLedger, type ClaimResult, type LedgerEntry, type LedgerState, type SubmissionLedger } from './ledger.js';
+export { decideClaim, isStale, MemoryLedger, snapshotEntries, type ClaimResult, type LedgerEntry, type LedgerState, type SubmissionLedger } from './ledger.js';

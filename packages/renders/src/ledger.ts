@@ -76,8 +76,14 @@ export class MemoryLedger implements SubmissionLedger {
   }
 
   entries(): AsyncIterable<[string, LedgerEntry]> {
-    const snapshot = [...this.#entries];
-    let i = 0;
-    return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve(i < snapshot.length ? { value: snapshot[i++]!, done: false } : { value: undefined, done: true as const }) }) };
+    return snapshotEntries(this.#entries);
   }
+}
+
+/** `entries()` for a backend that keeps its entries in a Map: a snapshot, so settling while iterating is safe. */
+export function snapshotEntries(entries: ReadonlyMap<string, LedgerEntry>): AsyncIterable<[string, LedgerEntry]> {
+  const snapshot = [...entries];
+  let i = 0;
+  const next = () => Promise.resolve(i < snapshot.length ? { value: snapshot[i++]!, done: false as const } : { value: undefined, done: true as const });
+  return { [Symbol.asyncIterator]: () => ({ next }) };
 }
