@@ -7,7 +7,7 @@ import type { ParamsOption, RequestBodyOption } from 'openapi-fetch';
 import { removeTrailingSlash } from 'openapi-fetch';
 import type { ZodType } from 'zod';
 import { realClock, realTimer, type Clock } from './clock.js';
-import { apiError, decodeSuccess, type Exchange } from './decode.js';
+import { apiError, decodeSuccess, requestIdOf, type Exchange } from './decode.js';
 import { ConnectionError, ReelkitError, RequestValidationError, TimeoutError } from './errors.js';
 import { createInternalLogger, resolveLogLevel, type InternalLogger, type Logger, type LogLevel } from './logger.js';
 import type { CallOptions } from './options.js';
@@ -216,7 +216,9 @@ type AttemptResult = { ok: true; response: Response; text: string; durationMs: n
 
 /** One attempt: a fresh controller that our timer and the caller's signal both abort. */
 async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, signal: AbortSignal | undefined, lease: Lease | undefined): Promise<AttemptResult> {
-  const started = performance.now();
+  // Durations only appear in info lines; reading the clock twice per attempt is skipped without them.
+  const started = t.log.enabled('info') ? performance.now() : undefined;
+  const elapsed = () => (started === undefined ? 0 : Math.round(performance.now() - started));
   const controller = new AbortController();
   let timedOut = false;
   const onTimeout = () => {
@@ -230,9 +232,9 @@ async function attempt(t: Transport, req: PreparedRequest, timeoutMs: number, si
     // fetch, unlike Authorization, does not drop across origins) to wherever it points.
     const response = await t.fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller.signal, redirect: 'error' });
     const text = await response.text();
-    return { ok: true, response, text, durationMs: Math.round(performance.now() - started) };
+    return { ok: true, response, text, durationMs: elapsed() };
   } catch (failure) {
-    return { ok: false, failure, timedOut, durationMs: Math.round(performance.now() - started) };
+    return { ok: false, failure, timedOut, durationMs: elapsed() };
   } finally {
     cancelTimer();
     unlink();
@@ -252,7 +254,7 @@ function classifyFailure(t: Transport, req: PreparedRequest, repeatable: boolean
   return { error, outcome: { kind: 'connection', neverSent: notSent } };
 }
 
-async function send(t: Transport, req: PreparedRequest, init: AnyInit): Promise<WithResponse<unknown>> {
+async function send(t: Transport, req: PreparedRequest, init: AnyInit): Promise<{ data: unknown; response: Response }> {
   const { method, path, op } = req;
   // The money-safety rule reads the operation alone; no call option can make it repeat.
   const repeatable = op ? op.repeatable : method !== 'POST';
@@ -274,15 +276,15 @@ async function send(t: Transport, req: PreparedRequest, init: AnyInit): Promise<
       t.log.log('info', `${method} ${path} ${error.name} (attempt ${n}, ${result.durationMs} ms)`, { method, path, attempt: n, durationMs: result.durationMs, error: error.message });
     } else {
       const { response, text } = result;
-      const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
       if (t.log.enabled('info')) {
+        const requestId = requestIdOf(response);
         t.log.log('info', `${method} ${path} ${response.status} (attempt ${n}, ${result.durationMs} ms${requestId ? `, request id ${requestId}` : ''})`, { method, path, status: response.status, attempt: n, durationMs: result.durationMs, requestId });
       }
-      const exchange: Exchange = { method, path, response, text, requestId, maybeSubmitted: !repeatable && response.status >= 500 };
+      const exchange: Exchange = { method, path, response, text, maybeSubmitted: !repeatable && response.status >= 500 };
       if (response.status >= 200 && response.status < 300) {
         const scope = `${t.vendor} ${op?.operationId ?? path}`;
         const data = decodeSuccess(exchange, { mode: t.validate.response, schema, scope, redact: t.redact, log: t.log });
-        return { data, response, requestId };
+        return { data, response };
       }
       error = apiError(exchange, t.redact);
       outcome = { kind: 'status', status: response.status, retryAfterMs: retryAfterMs(response.headers, t.clock.now()) };
@@ -358,7 +360,10 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
     return send(t, req, init);
   };
   // Preparation errors reject the promise like every other error (never a synchronous throw).
-  const raw = (method: Method) => async (path: string, init?: AnyInit) => request(method, path, init);
+  const raw = (method: Method) => async (path: string, init?: AnyInit): Promise<WithResponse<unknown>> => {
+    const { data, response } = await request(method, path, init);
+    return { data, response, requestId: requestIdOf(response) };
+  };
   const call = (method: Method) => async (path: string, init?: AnyInit) => (await request(method, path, init)).data;
   const describe = () => ({ vendor: config.vendor, baseUrl, timeoutMs: t.timeoutMs, maxRetries: t.maxRetries, validate: t.validate, rateLimit: t.window ?? false });
 

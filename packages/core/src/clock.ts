@@ -12,10 +12,48 @@ export interface Clock {
   timer?(ms: number, fire: () => void): () => void;
 }
 
-/** setTimeout as a Clock timer; the delay capped at the largest setTimeout takes. */
+const MAX_DELAY_MS = 2_147_483_647;
+
+interface Deadline {
+  at: number;
+  fire: () => void;
+}
+
+// Every pending per-attempt timeout shares one setTimeout, armed for the earliest deadline: arming and
+// clearing a Node timer per request cost more CPU than the rest of a GET's bookkeeping. The timer holds
+// the process open only while a deadline is pending, like one timer per attempt would.
+const pending = new Set<Deadline>();
+let armed: { at: number; handle: ReturnType<typeof setTimeout> } | undefined;
+
+function arm(at: number): void {
+  if (armed) clearTimeout(armed.handle);
+  armed = { at, handle: setTimeout(expire, Math.min(Math.max(0, at - performance.now()), MAX_DELAY_MS)) };
+}
+
+function expire(): void {
+  armed = undefined;
+  const now = performance.now();
+  let next = Infinity;
+  for (const d of pending) {
+    if (d.at <= now) {
+      pending.delete(d);
+      d.fire();
+    } else if (d.at < next) {
+      next = d.at;
+    }
+  }
+  if (next !== Infinity) arm(next);
+}
+
+/** A Clock timer on the real clock: `fire` runs once, no sooner than `ms` from now, unless cancelled first. */
 export function realTimer(ms: number, fire: () => void): () => void {
-  const handle = setTimeout(fire, Math.min(ms, 2_147_483_647));
-  return () => clearTimeout(handle);
+  const deadline: Deadline = { at: performance.now() + Math.min(ms, MAX_DELAY_MS), fire };
+  if (pending.size === 0) armed?.handle.ref?.();
+  pending.add(deadline);
+  if (!armed || deadline.at < armed.at) arm(deadline.at);
+  return () => {
+    if (pending.delete(deadline) && pending.size === 0) armed?.handle.unref?.();
+  };
 }
 
 export const realClock: Clock = { now: () => Date.now(), sleep, timer: realTimer };

@@ -102,25 +102,30 @@ export interface Exchange {
   path: string;
   response: Response;
   text: string;
-  requestId: string | undefined;
   /** The request may have been acted on (a non-repeatable operation answered 5xx). */
   maybeSubmitted: boolean;
 }
 
+/** The server's request id (`x-request-id`, else `request-id`); read only when something uses it. */
+export function requestIdOf(response: Response): string | undefined {
+  return response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
+}
+
 export function apiError(x: Exchange, redact: Redactor): ApiError {
   const { status, headers } = x.response;
+  const requestId = requestIdOf(x.response);
   const parsed = parseErrorBody(x.text);
   const hint = parsed.hint === undefined ? undefined : redact(parsed.hint);
   const label = STATUS_TEXT[status] ?? x.response.statusText ?? '';
   let message = `${status}${label ? ` ${label}` : ''}: ${x.method} ${x.path}`;
   if (hint) message += ` — ${hint}`;
   else if (parsed.bodyExcerpt) message += ` — body: ${parsed.bodyExcerpt}`;
-  if (x.requestId) message += ` (request id ${x.requestId})`;
+  if (requestId) message += ` (request id ${requestId})`;
   const init: ApiErrorInit = {
     status,
     method: x.method,
     path: x.path,
-    requestId: x.requestId === undefined ? undefined : redact(x.requestId),
+    requestId: requestId === undefined ? undefined : redact(requestId),
     hint,
     documentation_url: parsed.documentation_url,
     body: redact.deep(parsed.body),
@@ -178,7 +183,7 @@ function responseError(x: Exchange, ctx: DecodeContext, what: string, issues: Va
     status: x.response.status,
     method: x.method,
     path: x.path,
-    requestId: x.requestId,
+    requestId: requestIdOf(x.response),
     bodyExcerpt,
     issues: ctx.redact.deep(issues),
     data: ctx.redact.deep(data),

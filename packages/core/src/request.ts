@@ -57,12 +57,40 @@ export function prepareRequest(ctx: RequestContext, method: PreparedRequest['met
   if (op && ctx.mode !== 'off') checkAgainstSpec(ctx, op, method, template, init);
   const params = init.params;
   // openapi-fetch's serializers, as its createFinalURL uses them (path serialized once, reused in messages).
-  const path = params?.path ? defaultPathSerializer(template, params.path) : template;
+  const path = !params?.path ? template : op ? serializePath(template, params.path) : defaultPathSerializer(template, params.path);
   const search = params?.query ? querySerializer(params.query) : '';
   const url = search ? `${ctx.baseUrl}${path}?${search}` : ctx.baseUrl + path;
   const body = init.body === undefined ? undefined : encodeBody(ctx, method, template, init.body);
   const headers = body === undefined && init.headers === undefined ? ctx.baseHeaders : { ...ctx.baseHeaders, ...(body === undefined ? {} : JSON_CONTENT), ...checkHeaders(method, template, init.headers) };
   return { method, op, path, url, headers, body };
+}
+
+/** A template split at its placeholders: literal, name, literal, …; undefined when one uses a style (`{id*}`, `{.id}`, `{;id}`). */
+type CompiledPath = readonly string[] | undefined;
+// Keyed by the spec's operation paths only (a finite set): a caller's own path strings are never cached.
+const compiledPaths = new Map<string, CompiledPath>();
+
+function compilePath(template: string): CompiledPath {
+  const parts = template.split(/\{([^{}]+)\}/);
+  return parts.some((p, i) => i % 2 === 1 && /[*.;]/.test(p)) ? undefined : parts;
+}
+
+/**
+ * openapi-fetch's defaultPathSerializer with the template parsed once: for plain `{name}`
+ * placeholders and string or number values it is this concatenation of encodeURIComponent; anything
+ * else (styles, arrays, objects, missing values, a `$`, which its String.replace would expand) goes to it.
+ */
+export function serializePath(template: string, values: Record<string, unknown>): string {
+  let parts = compiledPaths.get(template);
+  if (parts === undefined && !compiledPaths.has(template)) compiledPaths.set(template, (parts = compilePath(template)));
+  if (parts === undefined) return defaultPathSerializer(template, values);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = values[parts[i]!];
+    if (typeof value === 'number' || (typeof value === 'string' && !value.includes('$'))) out += encodeURIComponent(value) + parts[i + 1]!;
+    else return defaultPathSerializer(template, values);
+  }
+  return out;
 }
 
 function checkAgainstSpec(ctx: RequestContext, op: OperationSchema, method: string, template: string, init: AnyInit): void {

@@ -46,11 +46,13 @@ export function abortError(signal: AbortSignal, maybeSubmitted = false): AbortEr
  * AbortSignal.any, which on Node 20 keeps a reference on a long-lived parent signal per call
  * (memory grows when one app-wide signal is passed to every request).
  */
+const NOTHING_TO_UNLINK = () => {};
+
 export function linkAbort(parent: AbortSignal | undefined, child: AbortController): () => void {
-  if (!parent) return () => {};
+  if (!parent) return NOTHING_TO_UNLINK;
   if (parent.aborted) {
     child.abort(parent.reason);
-    return () => {};
+    return NOTHING_TO_UNLINK;
   }
   const onAbort = () => child.abort(parent.reason);
   parent.addEventListener('abort', onAbort, { once: true });
