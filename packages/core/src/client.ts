@@ -254,7 +254,10 @@ function classifyFailure(t: Transport, req: PreparedRequest, repeatable: boolean
   return { error, outcome: { kind: 'connection', neverSent: notSent } };
 }
 
-async function send(t: Transport, req: PreparedRequest, init: AnyInit): Promise<{ data: unknown; response: Response }> {
+/** What a call resolves to, built from the decoded body and its Response (no extra promise layer per call). */
+type Finish<T> = (data: unknown, response: Response) => T;
+
+async function send<T>(t: Transport, req: PreparedRequest, init: AnyInit, finish: Finish<T>): Promise<T> {
   const { method, path, op } = req;
   // The money-safety rule reads the operation alone; no call option can make it repeat.
   const repeatable = op ? op.repeatable : method !== 'POST';
@@ -284,7 +287,7 @@ async function send(t: Transport, req: PreparedRequest, init: AnyInit): Promise<
       if (response.status >= 200 && response.status < 300) {
         const scope = `${t.vendor} ${op?.operationId ?? path}`;
         const data = decodeSuccess(exchange, { mode: t.validate.response, schema, scope, redact: t.redact, log: t.log });
-        return { data, response };
+        return finish(data, response);
       }
       error = apiError(exchange, t.redact);
       outcome = { kind: 'status', status: response.status, retryAfterMs: retryAfterMs(response.headers, t.clock.now()) };
@@ -355,16 +358,18 @@ function createTransport(config: VendorConfig, options: ClientOptions): Transpor
 export function createApiClient<Paths, Vendor extends string>(config: VendorConfig & { vendor: Vendor }, options: ClientOptions): ApiClient<Paths, Vendor> {
   const t = createTransport(config, options);
   const baseUrl = t.requestContext.baseUrl;
-  const request = (method: Method, template: string, init: AnyInit = {}) => {
-    const req = prepareRequest(t.requestContext, method, t.ops.get(`${method} ${template}`), template, init);
-    return send(t, req, init);
+  const request = <T>(method: Method, template: string, init: AnyInit = {}, finish: Finish<T>): Promise<T> => {
+    let req: PreparedRequest;
+    try {
+      req = prepareRequest(t.requestContext, method, t.ops.get(`${method} ${template}`), template, init);
+    } catch (err) {
+      // Preparation errors reject the promise like every other error (never a synchronous throw).
+      return Promise.reject(err as Error);
+    }
+    return send(t, req, init, finish);
   };
-  // Preparation errors reject the promise like every other error (never a synchronous throw).
-  const raw = (method: Method) => async (path: string, init?: AnyInit): Promise<WithResponse<unknown>> => {
-    const { data, response } = await request(method, path, init);
-    return { data, response, requestId: requestIdOf(response) };
-  };
-  const call = (method: Method) => async (path: string, init?: AnyInit) => (await request(method, path, init)).data;
+  const raw = (method: Method) => (path: string, init?: AnyInit) => request(method, path, init, withResponse);
+  const call = (method: Method) => (path: string, init?: AnyInit) => request(method, path, init, dataOnly);
   const describe = () => ({ vendor: config.vendor, baseUrl, timeoutMs: t.timeoutMs, maxRetries: t.maxRetries, validate: t.validate, rateLimit: t.window ?? false });
 
   const client = {
@@ -382,6 +387,9 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
   };
   return client as unknown as ApiClient<Paths, Vendor>;
 }
+
+const dataOnly: Finish<unknown> = (data) => data;
+const withResponse: Finish<WithResponse<unknown>> = (data, response) => ({ data, response, requestId: requestIdOf(response) });
 
 function optionError(option: string, problem: string): RequestValidationError {
   return new RequestValidationError(`${option} ${problem}`, [{ path: option, message: problem }]);

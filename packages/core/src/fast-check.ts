@@ -155,12 +155,15 @@ const REMEMBERED_LENGTH = 2048;
  */
 function remembered(test: (value: string) => boolean): (value: string) => boolean {
   let passed = new Set<string>();
+  // The last pass first: comparing one string is cheaper still than hashing it for the set.
+  let last: string | undefined;
   return (value) => {
-    if (passed.has(value)) return true;
+    if (value === last || passed.has(value)) return true;
     if (!test(value)) return false;
     if (value.length <= REMEMBERED_LENGTH) {
       if (passed.size >= REMEMBERED) passed = new Set();
       passed.add(value);
+      last = value;
     }
     return true;
   };
