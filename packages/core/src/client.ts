@@ -7,7 +7,7 @@ import type { ParamsOption, RequestBodyOption } from 'openapi-fetch';
 import { removeTrailingSlash } from 'openapi-fetch';
 import type { ZodType } from 'zod';
 import { realClock, realTimer, type Clock } from './clock.js';
-import { apiError, decodeSuccess, requestIdOf, type Exchange } from './decode.js';
+import { apiError, decodeSuccess, requestIdOf, type CheckBody, type Exchange } from './decode.js';
 import { ConnectionError, ReelkitError, RequestValidationError, TimeoutError } from './errors.js';
 import { createInternalLogger, resolveLogLevel, type InternalLogger, type Logger, type LogLevel } from './logger.js';
 import type { CallOptions } from './options.js';
@@ -173,6 +173,8 @@ interface Transport {
   responseSchema: (op: OperationSchema) => Promise<ZodType | undefined>;
   /** The same, without waiting once the table has loaded (undefined before that). */
   responseSchemaNow: (op: OperationSchema) => ZodType | undefined;
+  /** The body checker, loaded with the table (undefined before that). */
+  checkBody: () => CheckBody | undefined;
 }
 
 // Failures where the connection was never established, so the server cannot have seen the request.
@@ -286,7 +288,7 @@ async function send<T>(t: Transport, req: PreparedRequest, init: AnyInit, finish
       const exchange: Exchange = { method, path, response, text, maybeSubmitted: !repeatable && response.status >= 500 };
       if (response.status >= 200 && response.status < 300) {
         const scope = `${t.vendor} ${op?.operationId ?? path}`;
-        const data = decodeSuccess(exchange, { mode: t.validate.response, schema, scope, redact: t.redact, log: t.log });
+        const data = decodeSuccess(exchange, { mode: t.validate.response, schema, checkBody: t.checkBody(), scope, redact: t.redact, log: t.log });
         return finish(data, response);
       }
       error = apiError(exchange, t.redact);
@@ -337,6 +339,13 @@ function createTransport(config: VendorConfig, options: ClientOptions): Transpor
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   let responses: Promise<Readonly<Record<string, ZodType | undefined>>> | undefined;
   let loaded: Readonly<Record<string, ZodType | undefined>> | undefined;
+  let checkBody: CheckBody | undefined;
+  // The schemas and the code that checks against them arrive together, only for clients that check responses.
+  const loadResponseChecks = async () => {
+    const [table, checker] = await Promise.all([config.loadResponses(), import('./response-check.js')]);
+    checkBody = checker.checkBody;
+    return table;
+  };
   return {
     vendor: config.vendor,
     fetch: fetchImpl,
@@ -350,8 +359,9 @@ function createTransport(config: VendorConfig, options: ClientOptions): Transpor
     log,
     requestContext: { baseUrl: removeTrailingSlash(config.baseUrl), baseHeaders, mode: validate.request, maxBodyBytes: config.maxBodyBytes, redact, log },
     ops: new Map(Object.values(config.operations).map((op) => [`${op.method} ${op.path}`, op])),
-    responseSchema: async (op) => (loaded = await (responses ??= config.loadResponses()))[op.operationId],
+    responseSchema: async (op) => (loaded = await (responses ??= loadResponseChecks()))[op.operationId],
     responseSchemaNow: (op) => loaded?.[op.operationId],
+    checkBody: () => checkBody,
   };
 }
 

@@ -3,8 +3,7 @@
 // A body that cannot be what the spec says (missing fields, wrong types) is still an error.
 import type { ZodType } from 'zod';
 import type { ValidationIssue } from './errors.js';
-import { fastCheck } from './fast-check.js';
-import { toIssues } from './validation.js';
+import { fastPredicate, toIssues } from './validation.js';
 
 /** zod issue codes that mean "a value the spec does not list yet", not "a different shape". */
 const DRIFT_CODES = new Set(['invalid_value', 'invalid_format']);
@@ -27,7 +26,7 @@ export interface CheckedResponse {
 /** Checks `data` against `schema`, splitting real mismatches from drift (unknown fields included). */
 export function checkTolerant(schema: ZodType, data: unknown): CheckedResponse {
   // The usual answer (exactly what the spec says, nothing new) without zod's parse and the field walk.
-  return fastCheck(schema, 'reject')(data) ? { errors: [], drift: [] } : analyseTolerant(schema, data);
+  return fastPredicate(schema, 'reject')?.(data) ? { errors: [], drift: [] } : analyseTolerant(schema, data);
 }
 
 /** The full analysis behind checkTolerant: zod's issues split into errors and drift, plus undeclared fields. */

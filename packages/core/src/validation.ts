@@ -1,9 +1,29 @@
 // zod issues → readable field paths; body excerpts for errors.
 import type { ZodError, ZodType } from 'zod';
 import type { ValidationIssue } from './errors.js';
-import { fastCheck } from './fast-check.js';
+import type { Predicate, UnknownFields, fastCheck } from './fast-check.js';
 
 export type ValidationMode = 'strict' | 'warn' | 'off';
+
+let fast: typeof fastCheck | undefined;
+let loadingFast = false;
+
+/**
+ * The fast predicate for `schema` (src/fast-check.ts), or undefined until that module has loaded: it is
+ * a CPU saving, never a different verdict, so it loads on first use, off a browser's start-up path,
+ * and zod answers alone until it arrives (or for good, if the chunk cannot load).
+ */
+export function fastPredicate(schema: ZodType, mode: UnknownFields): Predicate | undefined {
+  if (fast) return fast(schema, mode);
+  if (!loadingFast) {
+    loadingFast = true;
+    void import('./fast-check.js').then(
+      (m) => (fast = m.fastCheck),
+      () => undefined,
+    );
+  }
+  return undefined;
+}
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
@@ -34,7 +54,7 @@ function issuesOf(prefix: string, issues: readonly Issue[]): ValidationIssue[] {
 
 /** Validates without transforming: callers keep (and send) their own value, extra fields included. */
 export function check(schema: ZodType, value: unknown, prefix: string): ValidationIssue[] {
-  if (fastCheck(schema, 'allow')(value)) return [];
+  if (fastPredicate(schema, 'allow')?.(value)) return [];
   const result = schema.safeParse(value);
   return result.success ? [] : issuesOf(prefix, result.error.issues);
 }

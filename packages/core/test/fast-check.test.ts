@@ -163,3 +163,16 @@ describe('fast checks: refinements anywhere send the value to zod', () => {
     }
   });
 });
+
+describe('loading', () => {
+  it('the client’s checks get the fast predicates once the module has loaded (zod answers until then)', async () => {
+    const { fastPredicate } = await import('../src/validation.js');
+    const schema = creatomate.getRender.path_params!;
+    let pred = fastPredicate(schema, 'allow');
+    for (let i = 0; !pred && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      pred = fastPredicate(schema, 'allow');
+    }
+    expect(pred?.({ id: UUID })).toBe(true);
+  });
+});
