@@ -2,8 +2,8 @@
 // auth, validation (from core's generated zod schemas), errors, rate limit and fault injection,
 // plus the admin API under /__emulator. The parts live in ./http/; this file assembles them.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createAdaptorServer } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { MAX_BODY_BYTES as CREATOMATE_MAX_BODY } from '@reelkit/core/rules/creatomate';
 import { MAX_BODY_BYTES as CREATIFY_MAX_BODY } from '@reelkit/core/rules/creatify';
@@ -16,6 +16,7 @@ import { creatomateRoutes } from './http/creatomate-routes.js';
 import { installBodyLimits, installFallbacks, installRequestIds, routeChain } from './http/middleware.js';
 import type { Env, EmulatorParts } from './http/parts.js';
 import { okSender, router } from './http/router.js';
+import { scheduled } from './http/scheduler.js';
 import { Random } from './random.js';
 import { CREATOMATE_RATE_LIMIT, SlidingWindowLimiter, type RateLimitOptions } from './ratelimit.js';
 import { JsonlStore } from './store.js';
@@ -82,6 +83,7 @@ export interface Emulator {
 }
 
 const LISTEN_BACKLOG = 4096;
+const KEEP_ALIVE_MS = 65_000;
 
 /** The stateful components, built from the options. */
 function createParts(options: EmulatorOptions): EmulatorParts {
@@ -118,7 +120,13 @@ function createApp(parts: EmulatorParts, controls: AdminControls): Hono<Env> {
 
 /** Listens and answers with the server and its base URL. */
 async function listen(app: Hono<Env>, options: EmulatorOptions): Promise<{ server: Server; port: number; url: string }> {
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // Requests wait their turn in a queue worked off one per event-loop turn (http/scheduler.ts), so a
+  // health check is read and answered promptly however many requests are in flight.
+  const server = createServer(scheduled(getRequestListener(app.fetch)).listener);
+  // Under load a client's pool leaves some keep-alive sockets idle for seconds; Node's 5 s default then
+  // closes them just as the client reuses one ("other side closed"). close() ends idle sockets itself.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
