@@ -153,8 +153,8 @@ const memoryFetch = async () => new Response(RENDER_BODY, { status: 200, headers
 const memDefaults = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, logLevel: 'off', fetch: memoryFetch });
 const memStrict = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, validate: 'strict', logLevel: 'off', fetch: memoryFetch });
 const memOff = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, validate: 'off', logLevel: 'off', fetch: memoryFetch });
-// The floor on Node 20: the same plus the per-attempt AbortController and timer every attempt needs
-// (a controller cannot be reused: undici leaves its abort listener on a signal until GC).
+// The floor for a client that creates an AbortController and a setTimeout per attempt (a controller
+// cannot be reused: undici leaves its abort listener on a signal until GC; reelkit shares one timer).
 const memoryFetchWithTimeout = async () => {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 60_000);
@@ -164,9 +164,22 @@ const memoryFetchWithTimeout = async () => {
     clearTimeout(timer);
   }
 };
+// The same GETs when every response carries ids and URLs the client has not seen (4,096 bodies in turn,
+// more than the 1,024 format passes src/fast-check.ts remembers), against the same in-memory fetch of
+// those bodies: what the checks cost when nothing is remembered.
+const FRESH = Array.from({ length: 4096 }, (_, i) => RENDER_BODY.replaceAll(ID.slice(0, 8), (0x10000000 + i).toString(16)));
+let nextFresh = 0;
+const freshFetch = async () => new Response(FRESH[nextFresh++ & 4095], { status: 200, headers: { 'Content-Type': 'application/json' } });
+const memFresh = createCreatomateClient({ apiKey: KEY, baseUrl: base, rateLimit: false, logLevel: 'off', fetch: freshFetch });
+if (!(await memFresh.GET('/renders/{id}', { params: { path: { id: ID } } })).id.endsWith(ID.slice(8))) throw new Error('fresh: unexpected body');
+const freshRows = await measure([
+  ['in-memory fetch + json(), unseen ids (baseline)', async () => (await freshFetch(`${base}/renders/${ID}`, { headers: { Authorization: `Bearer ${KEY}` } })).json()],
+  ['reelkit, defaults, unseen ids and URLs in every response', () => memFresh.GET('/renders/{id}', { params: { path: { id: ID } } })],
+]);
+
 const cpuRows = await measure([
   ['in-memory fetch + json() (baseline)', async () => (await memoryFetch(`${base}/renders/${ID}`, { headers: { Authorization: `Bearer ${KEY}` } })).json()],
-  ['in-memory fetch + json() + per-attempt AbortController and timer (floor)', memoryFetchWithTimeout],
+  ['in-memory fetch + json() + a fresh AbortController and setTimeout per attempt (floor)', memoryFetchWithTimeout],
   ['reelkit, defaults (request strict, response tolerant)', () => memDefaults.GET('/renders/{id}', { params: { path: { id: ID } } })],
   ['reelkit, validate strict', () => memStrict.GET('/renders/{id}', { params: { path: { id: ID } } })],
   ['reelkit, validate off', () => memOff.GET('/renders/{id}', { params: { path: { id: ID } } })],
@@ -184,6 +197,7 @@ const tableOf = (list, base) =>
   ].join('\n');
 const table = tableOf(rows, 'raw');
 const cpuTable = tableOf(cpuRows, 'baseline');
+const freshTable = tableOf(freshRows, 'baseline');
 const row = (name) => rows.find((r) => r.name === name);
 const ours = row('reelkit, defaults (request strict, response tolerant)');
 const theirs = row('creatomate SDK fetchRender');
@@ -200,8 +214,10 @@ console.log();
 console.log(cpuTable);
 const cpuDefaults = cpuRows.find((r) => r.name === 'reelkit, defaults (request strict, response tolerant)');
 const cpuFloor = cpuRows.find((r) => r.name.endsWith('(floor)'));
-const cpuVerdict = `Client CPU with the defaults: ${cpuDefaults.ratioP50.toFixed(2)}× the in-memory fetch + json() (p50) — ≤ 1.30× target ${cpuDefaults.ratioP50 <= 1.3 ? 'met' : 'NOT met'} in this run; the AbortController + timer floor alone is ${cpuFloor.ratioP50.toFixed(2)}×, the defaults ${(cpuDefaults.p50Us / cpuFloor.p50Us).toFixed(2)}× the floor.`;
+const cpuVerdict = `Client CPU with the defaults: ${cpuDefaults.ratioP50.toFixed(2)}× the in-memory fetch + json() (p50) — ≤ 1.30× target ${cpuDefaults.ratioP50 <= 1.3 ? 'met' : 'NOT met'} in this run; a fresh AbortController + setTimeout alone is ${cpuFloor.ratioP50.toFixed(2)}×, the defaults ${(cpuDefaults.p50Us / cpuFloor.p50Us).toFixed(2)}× the floor.`;
 console.log(cpuVerdict);
+console.log();
+console.log(freshTable);
 
 // Browser bundle, min+gzip, zod external: what a page pays for core (+ renders) with response checks
 // off. Code splitting on, so the lazily imported response table is a separate chunk a page never loads;
@@ -280,15 +296,18 @@ ${cpuTable}
 ${cpuVerdict}
 
 Per request the client adds about ${f(added('reelkit, defaults (request strict, response tolerant)'))} µs (defaults) / ${f(added('reelkit, validate strict'))} µs (closed check) / ${f(added('reelkit, validate off'))} µs (off) of CPU (p50).
-Of that, ${f(added('in-memory fetch + json() + per-attempt AbortController and timer (floor)'))} µs is the per-attempt AbortController and timer alone (the floor row).
-Profile (Node 20, \`node --cpu-prof\`, 2026-12-02): the \`makeTransferable\` an earlier note blamed on the
-AbortController is the in-memory fetch's own \`new Response\` (its ReadableStream; baseline work, 100% of its
-samples under \`memoryFetch\`). The client's own parts: the zod checks (\`safeParse\` of path params and of the
-response, about 7% of all samples) and the tolerant split plus unknown-field walk (about 1% more), the
-AbortController's \`createAbortSignal\` (about 5%), then path serialization (about 1%). Reusing controllers
-across attempts was measured and rejected: with the real fetch, undici leaves its abort listener on the signal
-it was given until the Request is collected, so a pooled signal carried 3,782 stale listeners after 20,000 GETs
-and Node printed MaxListenersExceededWarning (retry.test.ts now requires every attempt's signal to be fresh).
+The floor row is what a fresh AbortController plus a setTimeout per attempt cost on their own. reelkit still
+creates a fresh controller per attempt (with the real fetch, undici keeps its abort listener on a signal until
+the Request is collected, so a pooled signal piled up 3,782 stale listeners after 20,000 GETs; retry.test.ts
+requires every attempt's signal to be fresh), but all per-attempt timeouts share one Node timer
+(src/clock.ts), which is why "off" can come in under the floor.
+The checks themselves: each zod schema is compiled once into a plain predicate (src/fast-check.ts) that
+answers "zod accepts this, with no undeclared field" without zod's parse and output copy; only a \`false\`
+runs zod (for the issues and the drift split). test/fast-check.test.ts holds it to zod's verdicts over the
+vendor fixtures and thousands of mutations. Format passes (uuid, url) are remembered for the last 1,024
+strings, which is what polling sees; the table below is the case where every id and URL is new:
+
+${freshTable}
 
 ${bundleTable}
 

@@ -5,12 +5,12 @@
 // is not in the emulator's event loop.
 //
 // What is asserted, and why not a tight wall-clock bound: on this 2-core machine, shared with other
-// packages' suites (turbo runs them side by side), the slowest health answer swings 0.4–23 s with the
-// scheduler, not with the emulator. Before the hardening, health waited behind the whole load (57 s,
+// packages' suites (turbo runs them side by side), the slowest health answer swung 0.4–23 s with the OS
+// scheduler before the request queue (src/http/scheduler.ts); it is tens of ms with it. Before the hardening, health waited behind the whole load (57 s,
 // about the load's own length, answered about once). So the test asserts what separates the two:
 // - health kept answering during the load: several checks, the slowest under 90% of the load phase
 //   (scale-free: a starved CPU stretches both sides);
-// - the slowest under 5 s when the emulator had the CPU: its process got at least half a core over
+// - the slowest under 2 s (the issue's bound) when the emulator had the CPU: its process got at least half a core over
 //   the load phase (user + system time from /proc/<pid>/stat ÷ wall time). Less than that is reported
 //   as a starved CPU (console.warn with the numbers) and only the relative bounds apply. The load
 //   phase itself is bounded (LOAD_LIMIT_MS): past it the load is killed and the test fails saying so.
@@ -25,7 +25,7 @@ import { CREATOMATE_TEMPLATE_IDS as T } from '../src/index.js';
 
 const IN_FLIGHT = 2_000;
 const KEY = 'load-test-key';
-const HEALTH_BOUND_MS = 5_000;
+const HEALTH_BOUND_MS = 2_000;
 const MIN_CPU_SHARE = 0.5;
 const LOAD_LIMIT_MS = 90_000;
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -81,7 +81,7 @@ const health = (url: string, retried = false): Promise<number | undefined> =>
     });
   });
 
-test('health checks keep answering (within 5 s unless the CPU is starved) while 2,000 mixed creates and reads are in flight, and every request is answered', async () => {
+test('health checks keep answering (within 2 s unless the CPU is starved) while 2,000 mixed creates and reads are in flight, and every request is answered', async () => {
   expect(new FileBuilder().threaded).toBe(true); // the build has the worker: files are built off the event loop
   // The real clock, sped up: renders finish (and their files are built) during the load.
   const url = await startCli(['--port', '0', '--rate-limit', 'off', '--speed', '1000']);
