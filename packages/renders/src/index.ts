@@ -9,7 +9,6 @@ export {
 export { DEFAULT_WAIT_INTERVAL, type RenderWaitOptions } from './wait.js';
 export { DEFAULT_TEMPLATE_CACHE_MS } from './modifications.js';
 export { InvalidModificationsError, RenderFailedError, TemplateNotCheckableError } from './errors.js';
-export { DEFAULT_LEASE_MS } from './batch/batch.js';
 export { batchTag } from './batch/reconcile.js';
 export type { BatchOptions, BatchProgress, BatchResult, BatchStatus, BatchSummary } from './batch/types.js';
 export { parseRenderWebhook, WebhookPayloadError, WebhookRenderMismatchError } from './webhook.js';
@@ -35,4 +34,4 @@ export {
   type RenderOptions,
   type RenderStatus,
 } from './types.js';
-export { decideClaim, isStale, MemoryLedger, snapshotEntries, type ClaimResult, type LedgerEntry, type LedgerState, type SubmissionLedger } from './ledger.js';
+export { DEFAULT_LEASE_MS, decideClaim, isStale, MemoryLedger, snapshotEntries, type ClaimResult, type LedgerEntry, type LedgerState, type SubmissionLedger } from './ledger.js';

@@ -13,6 +13,9 @@
 //      with the render ids, `rejected` with the reason (nothing was created), or `maybe` (the
 //      outcome is unknown: it is reconciled before anyone decides again).
 
+/** Default lease of a `submitting` claim: 5 minutes, far beyond one POST's per-attempt timeout. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+
 /** What the ledger knows about one item. `at` is the time (ms since the epoch) it was written. */
 export type LedgerEntry =
   | { state: 'submitting'; owner: string; at: number; leaseMs: number }

@@ -7,8 +7,8 @@ import type { CreatomateClient, PollInterval } from '@reelkit/core';
 import type { Templates } from '@reelkit/templates';
 import { createTemplates } from '@reelkit/templates/client';
 import { checkCreateParams, checkId, checkIds, checkListQuery, checkOptions } from './arguments.js';
-import { collectBatch, createBatch, type BatchGenerator } from './batch/batch.js';
-import type { BatchOptions, BatchResult, BatchSummary } from './batch/types.js';
+import { collectBatch, createBatch } from './batch/start.js';
+import type { BatchGenerator, BatchOptions, BatchResult, BatchSummary } from './batch/types.js';
 import { linkSignals, pickCallOptions, type CallOptions } from '@reelkit/core';
 import { InvalidModificationsError } from './errors.js';
 import { lazily } from './lazy.js';
@@ -21,8 +21,8 @@ import { verifyWebhookUrl, type WebhookSecret } from './webhook-url.js';
 
 // The modification check (validateModifications with the RenderScript addressing and did-you-mean)
 // is loaded on first use: a create without modifications, get and waitFor never download it.
-// Batch and webhook code stay static: the package root re-exports them, and esbuild splits by file,
-// so a lazy import of them would still land in a chunk the app loads up front.
+// The batch proper loads the same way on a batch's first next() (batch/start.ts checks the arguments
+// first, synchronously).
 const loadModificationCheck = lazily('modification check', () => import('./check-modifications.js'));
 
 export interface RendersOptions {
