@@ -1,4 +1,6 @@
-// @reelkit/renders: the curated public surface (nothing is exported by `export *`).
+// @reelkit/renders: the curated public surface (nothing is exported by `export *`). The webhook
+// helpers are the `@reelkit/renders/webhooks` subpath (src/webhooks.ts): server-side code a browser
+// app should not bundle.
 export {
   createRenders,
   type ConfirmWebhookOptions,
@@ -9,17 +11,8 @@ export {
 export { DEFAULT_WAIT_INTERVAL, type RenderWaitOptions } from './wait.js';
 export { DEFAULT_TEMPLATE_CACHE_MS } from './modifications.js';
 export { InvalidModificationsError, RenderFailedError, TemplateNotCheckableError } from './errors.js';
-export { batchTag } from './batch/reconcile.js';
+export { batchTag } from './batch/tag.js';
 export type { BatchOptions, BatchProgress, BatchResult, BatchStatus, BatchSummary } from './batch/types.js';
-export { parseRenderWebhook, WebhookPayloadError, WebhookRenderMismatchError } from './webhook.js';
-export {
-  signWebhookUrl,
-  verifyWebhookUrl,
-  WEBHOOK_KEY_PARAM,
-  WEBHOOK_SIGNATURE_PARAM,
-  type WebhookSecret,
-  type WebhookUrlVerification,
-} from './webhook-url.js';
 export {
   isTerminal,
   TERMINAL_STATUSES,

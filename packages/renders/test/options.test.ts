@@ -90,7 +90,7 @@ describe('malformed arguments are refused by name before any request', () => {
   });
 
   it('an empty webhook secret is a RequestValidationError, not a bare TypeError', async () => {
-    const { signWebhookUrl } = await import('../src/index.js');
+    const { signWebhookUrl } = await import('../src/webhooks.js');
     const error = await rejection(signWebhookUrl('https://x.test/hook', '', 'k'));
     expect(error).toBeInstanceOf(ReelkitError);
     expect(error).toBeInstanceOf(RequestValidationError);

@@ -3,7 +3,8 @@
 import { ApiError, ReelkitError, RequestValidationError } from '@reelkit/core';
 import type { LedgerEntry, SubmissionLedger } from '../ledger.js';
 import type { CreateRenderParams, Render } from '../types.js';
-import { batchTag, findByTag, SEARCH_LIMIT, type TagSearch } from './reconcile.js';
+import { findByTag, SEARCH_LIMIT, type TagSearch } from './reconcile.js';
+import { batchTag } from './tag.js';
 import type { BatchDeps, BatchResult, ItemBase } from './types.js';
 
 export interface SubmitContext<T> {
