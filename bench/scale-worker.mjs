@@ -5,7 +5,8 @@
 // the 429s it got, and its results.
 import { createCreatomateClient } from '@reelkit/core';
 import { RATE_LIMIT } from '@reelkit/core/rules/creatomate';
-import { createRenders, isStale } from '@reelkit/renders';
+import { createRenders } from '@reelkit/renders';
+import { isStale } from '@reelkit/renders/ledger';
 import { connectRedis, createRedisLedger, createRedisRateLimitStore } from '@reelkit/redis';
 
 const config = JSON.parse(process.argv[2]);

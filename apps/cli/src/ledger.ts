@@ -7,7 +7,7 @@
 // dead process is taken over. Because of that lock, a `submitting` entry of another owner can only
 // be a dead run's: it is treated as expired (reconciled through the API, never blindly re-sent),
 // instead of waiting out its lease.
-import { decideClaim, snapshotEntries, type ClaimResult, type LedgerEntry, type SubmissionLedger } from '@reelkit/renders';
+import { decideClaim, snapshotEntries, type ClaimResult, type LedgerEntry, type SubmissionLedger } from '@reelkit/renders/ledger';
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { UsageError } from './errors.js';
 

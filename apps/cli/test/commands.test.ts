@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATIFY_TEMPLATE_IDS as CF, CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import { signWebhookUrl } from '@reelkit/renders';
+import { signWebhookUrl } from '@reelkit/renders/webhooks';
 import { captured, harness, MAIN, startEmulatorProcess, TEST_ID, TEST_KEY, type Harness } from './helpers.js';
 
 type Render = { id: string; status: string; url?: string | null; metadata?: string | null; error_message?: string | null };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MemoryLedger } from '@reelkit/renders';
+import { MemoryLedger } from '@reelkit/renders/ledger';
 import { createRedisLedger, RedisUnavailableError } from '../src/index.js';
 import { ledgerConformance } from './ledger-conformance.js';
 import { useRedisServer } from './redis-server.js';

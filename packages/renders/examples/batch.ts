@@ -1,7 +1,8 @@
 // A batch: one quote card per customer, inside the rate limit, each item reported exactly once, and
 // resumable: run it again with the same ledger and batch id and nothing is sent twice.
 import { createCreatomateClient } from '@reelkit/core';
-import { createRenders, MemoryLedger, type SubmissionLedger } from '@reelkit/renders';
+import { createRenders, type SubmissionLedger } from '@reelkit/renders';
+import { MemoryLedger } from '@reelkit/renders/ledger';
 
 const QUOTE_SQUARE = 'a4d7e2b3-5c6f-4a19-8e0d-3b2c1f9a6e33'; // "Quote Square" (an emulator seed template)
 

@@ -3,7 +3,8 @@
 // and bound to that key, never on the posted body.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { NotFoundError } from '@reelkit/core';
-import { signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, type Render, type Renders } from '@reelkit/renders';
+import type { Render, Renders } from '@reelkit/renders';
+import { signWebhookUrl, verifyWebhookUrl, WebhookPayloadError } from '@reelkit/renders/webhooks';
 
 export interface Orders {
   /** Deliveries can repeat: make these idempotent. */

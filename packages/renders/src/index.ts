@@ -1,4 +1,6 @@
-// @reelkit/renders: the curated public surface (nothing is exported by `export *`).
+// @reelkit/renders: the curated public surface (nothing is exported by `export *`). The webhook
+// helpers are the `@reelkit/renders/webhooks` subpath (src/webhooks.ts) and the ledger's values the
+// `@reelkit/renders/ledger` subpath (src/ledger.ts): code a browser app creating renders should not bundle.
 export {
   createRenders,
   type ConfirmWebhookOptions,
@@ -9,18 +11,7 @@ export {
 export { DEFAULT_WAIT_INTERVAL, type RenderWaitOptions } from './wait.js';
 export { DEFAULT_TEMPLATE_CACHE_MS } from './modifications.js';
 export { InvalidModificationsError, RenderFailedError, TemplateNotCheckableError } from './errors.js';
-export { DEFAULT_LEASE_MS } from './batch/batch.js';
-export { batchTag } from './batch/reconcile.js';
 export type { BatchOptions, BatchProgress, BatchResult, BatchStatus, BatchSummary } from './batch/types.js';
-export { parseRenderWebhook, WebhookPayloadError, WebhookRenderMismatchError } from './webhook.js';
-export {
-  signWebhookUrl,
-  verifyWebhookUrl,
-  WEBHOOK_KEY_PARAM,
-  WEBHOOK_SIGNATURE_PARAM,
-  type WebhookSecret,
-  type WebhookUrlVerification,
-} from './webhook-url.js';
 export {
   isTerminal,
   TERMINAL_STATUSES,
@@ -35,4 +26,5 @@ export {
   type RenderOptions,
   type RenderStatus,
 } from './types.js';
-export { decideClaim, isStale, MemoryLedger, snapshotEntries, type ClaimResult, type LedgerEntry, type LedgerState, type SubmissionLedger } from './ledger.js';
+// Types only (`export type` leaves no import behind): the ledger's values are the `./ledger` subpath.
+export type { ClaimResult, LedgerEntry, LedgerState, SubmissionLedger } from './ledger.js';

@@ -1,7 +1,9 @@
 // The submission ledger: where a batch records, per item, whether it may have paid for a render.
 // One interface for every backend — in memory (this file), a local append-only file (the CLI), Redis
 // (@reelkit/redis) — so that a batch re-run with the same batch id, in this process or another,
-// never POSTs an item twice and never loses one.
+// never POSTs an item twice and never loses one. Its values are the `@reelkit/renders/ledger` subpath,
+// not root exports: a file the root re-exports stays on a browser app's up-front path, and only a
+// batch (loaded lazily) and ledger backends use this one. The root exports its types.
 //
 // The rule a batch follows with it, per item key:
 //   1. `claim(key, owner, leaseMs)` atomically. Not claimed → the item is someone else's or settled:
@@ -12,6 +14,12 @@
 //   2. Before the POST the entry is `submitting` (the claim wrote it). After the answer: `submitted`
 //      with the render ids, `rejected` with the reason (nothing was created), or `maybe` (the
 //      outcome is unknown: it is reconciled before anyone decides again).
+
+/** The batch's metadata tag for an item, `reelkit-batch:<batchId>:<key>`: what reconciliation looks for. */
+export const batchTag = (batchId: string, key: string): string => `reelkit-batch:${batchId}:${key}`;
+
+/** Default lease of a `submitting` claim: 5 minutes, far beyond one POST's per-attempt timeout. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** What the ledger knows about one item. `at` is the time (ms since the epoch) it was written. */
 export type LedgerEntry =

@@ -7,8 +7,8 @@ import type { CreatomateClient, PollInterval } from '@reelkit/core';
 import type { Templates } from '@reelkit/templates';
 import { createTemplates } from '@reelkit/templates/client';
 import { checkCreateParams, checkId, checkIds, checkListQuery, checkOptions } from './arguments.js';
-import { collectBatch, createBatch, type BatchGenerator } from './batch/batch.js';
-import type { BatchOptions, BatchResult, BatchSummary } from './batch/types.js';
+import { collectBatch, createBatch } from './batch/start.js';
+import type { BatchGenerator, BatchOptions, BatchResult, BatchSummary } from './batch/types.js';
 import { linkSignals, pickCallOptions, type CallOptions } from '@reelkit/core';
 import { InvalidModificationsError } from './errors.js';
 import { lazily } from './lazy.js';
@@ -16,14 +16,16 @@ import { DEFAULT_TEMPLATE_CACHE_MS, hasModifications, templateCache } from './mo
 import { observer } from './observe.js';
 import type { CreateOptions, CreateRenderParams, ListRendersQuery, Render } from './types.js';
 import { waiter, type RenderWaitOptions } from './wait.js';
-import { parseRenderWebhook, WebhookRenderMismatchError } from './webhook.js';
-import { verifyWebhookUrl, type WebhookSecret } from './webhook-url.js';
+import type { ConfirmWebhookOptions } from './confirm-webhook.js';
 
 // The modification check (validateModifications with the RenderScript addressing and did-you-mean)
 // is loaded on first use: a create without modifications, get and waitFor never download it.
-// Batch and webhook code stay static: the package root re-exports them, and esbuild splits by file,
-// so a lazy import of them would still land in a chunk the app loads up front.
+// The batch proper loads the same way on a batch's first next() (batch/start.ts checks the arguments
+// first, synchronously).
 const loadModificationCheck = lazily('modification check', () => import('./check-modifications.js'));
+// Webhook confirmation (the body's Render schema, URL verification) is server-side: loaded by the
+// first confirmRenderWebhook call; the helpers themselves are the `@reelkit/renders/webhooks` subpath.
+const loadWebhookConfirmation = lazily('webhook confirmation', () => import('./confirm-webhook.js'));
 
 export interface RendersOptions {
   /** How long a fetched template source is trusted by the modification check, in ms. Default 5 minutes. */
@@ -38,17 +40,6 @@ export interface RendersOptions {
 export interface CreateAndWaitOptions extends RenderWaitOptions {
   /** See `CreateOptions.checkModifications` (default true). */
   checkModifications?: boolean;
-}
-
-export interface ConfirmWebhookOptions extends CallOptions {
-  /**
-   * The key `verifyWebhookUrl` returned for the request's URL. The re-fetched render must belong to
-   * it — its `metadata` equals the key, or (with `secret`) its own `webhook_url` was signed for the
-   * key — or `WebhookRenderMismatchError` is thrown. Without it any real render is confirmed.
-   */
-  renderKey?: string;
-  /** The webhook secret: lets a render whose `webhook_url` you signed for `renderKey` prove it belongs. */
-  secret?: WebhookSecret;
 }
 
 /** Creatomate renders on one core client (one rate limiter, one logger). */
@@ -90,14 +81,6 @@ export interface Renders {
   runBatch<T extends CreateRenderParams>(items: Iterable<T> | AsyncIterable<T>, options?: BatchOptions<T>): Promise<{ results: BatchResult<T>[]; summary: BatchSummary }>;
   /** The templates client this uses for modification checks (same core client). */
   readonly templates: Templates;
-}
-
-/** True when `render` belongs to `renderKey`: its metadata is the key, or its webhook URL was signed (with `secret`) for it. */
-async function belongsTo(render: Render, renderKey: string, secret: WebhookSecret | undefined): Promise<boolean> {
-  if (render.metadata === renderKey) return true;
-  if (secret === undefined || typeof render.webhook_url !== 'string') return false;
-  const check = await verifyWebhookUrl(render.webhook_url, secret);
-  return check.valid && check.renderKey === renderKey;
 }
 
 export function createRenders(client: CreatomateClient, options: RendersOptions = {}): Renders {
@@ -166,14 +149,12 @@ export function createRenders(client: CreatomateClient, options: RendersOptions 
       );
     },
     async confirmRenderWebhook(payload, opts = {}) {
-      const claimed = parseRenderWebhook(payload);
-      const render = await client.GET('/renders/{id}', { params: { path: { id: claimed.id } }, ...pickCallOptions(opts) });
-      if (opts.renderKey !== undefined && !(await belongsTo(render, opts.renderKey, opts.secret))) throw new WebhookRenderMismatchError(render, opts.renderKey);
-      return render;
+      const { confirmRenderWebhook } = await loadWebhookConfirmation();
+      return confirmRenderWebhook(client, payload, opts);
     },
     batch,
     runBatch: (items, opts) => collectBatch(batch(items, opts)),
   };
 }
 
-export type { BatchGenerator };
+export type { BatchGenerator, ConfirmWebhookOptions };

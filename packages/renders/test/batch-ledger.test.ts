@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import { batchTag, MemoryLedger, type BatchProgress, type CreateRenderParams, type LedgerEntry } from '../src/index.js';
+import type { BatchProgress, CreateRenderParams, LedgerEntry } from '../src/index.js';
+import { batchTag, MemoryLedger } from '../src/ledger.js';
 import { setup, type Setup } from './helpers.js';
 
 let s: Setup | undefined;

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, createCreatomateClient, MemoryRateLimitStore, RateLimitError, type RateLimitStore } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import { batchTag, createRenders, MemoryLedger, type CreateRenderParams } from '../src/index.js';
+import { createRenders, type CreateRenderParams } from '../src/index.js';
+import { batchTag, MemoryLedger } from '../src/ledger.js';
 import { setup, type Setup } from './helpers.js';
 
 let s: Setup | undefined;

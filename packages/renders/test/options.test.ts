@@ -79,8 +79,18 @@ describe('malformed arguments are refused by name before any request', () => {
     expect(s.requests).toEqual([]);
   });
 
+  it('batch refuses malformed items and options when called, synchronously, before its code is loaded or a request is sent', async () => {
+    s = await setup();
+    const renders = s.renders;
+    // Thrown by batch() itself, not by the generator's first next() (which loads the batch chunk).
+    expect(() => renders.batch(null as unknown as CreateRenderParams[])).toThrow(RequestValidationError);
+    expect(() => renders.batch([], { concurrency: 0 })).toThrow(/options\.concurrency/);
+    expect(() => renders.batch([], { submitConcurrency: 1.5 })).toThrow(/options\.submitConcurrency/);
+    expect(s.requests).toEqual([]);
+  });
+
   it('an empty webhook secret is a RequestValidationError, not a bare TypeError', async () => {
-    const { signWebhookUrl } = await import('../src/index.js');
+    const { signWebhookUrl } = await import('../src/webhooks.js');
     const error = await rejection(signWebhookUrl('https://x.test/hook', '', 'k'));
     expect(error).toBeInstanceOf(ReelkitError);
     expect(error).toBeInstanceOf(RequestValidationError);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError } from '@reelkit/core';
-import { signWebhookUrl, verifyWebhookUrl } from '../src/index.js';
+import { signWebhookUrl, verifyWebhookUrl } from '../src/webhooks.js';
 
 const secret = 'test-secret-0123456789abcdef';
 

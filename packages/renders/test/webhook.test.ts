@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, WebhookPayloadError as CoreWebhookPayloadError } from '@reelkit/core';
 import { CREATOMATE_TEMPLATE_IDS as T } from '@reelkit/emulator';
-import { parseRenderWebhook, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, WebhookRenderMismatchError, type Render } from '../src/index.js';
+import type { Render } from '../src/index.js';
+import { parseRenderWebhook, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, WebhookRenderMismatchError } from '../src/webhooks.js';
 import { setup, type Setup } from './helpers.js';
 
 const SECRET = 'whsec-test-please-rotate';

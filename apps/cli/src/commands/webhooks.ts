@@ -4,7 +4,7 @@
 import { serve } from '@hono/node-server';
 import { readEnv } from '@reelkit/core';
 import { parseJobWebhook } from '@reelkit/creatify';
-import { parseRenderWebhook, verifyWebhookUrl } from '@reelkit/renders';
+import { parseRenderWebhook, verifyWebhookUrl } from '@reelkit/renders/webhooks';
 import { Hono } from 'hono';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';

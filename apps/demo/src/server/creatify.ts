@@ -14,7 +14,7 @@ import {
   type CreditOperation,
   type TemplateWithVariables,
 } from '@reelkit/creatify';
-import { signWebhookUrl, verifyWebhookUrl } from '@reelkit/renders';
+import { signWebhookUrl, verifyWebhookUrl } from '@reelkit/renders/webhooks';
 import { Hono, type Context } from 'hono';
 import type { CreditEstimates, CustomTemplateJob, JobStage, JobView, ModelVersion, TemplateVariables } from '../shared/api.js';
 import type { DemoContext } from './context.js';

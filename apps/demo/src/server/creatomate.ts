@@ -2,7 +2,8 @@
 // renders with history, and the signed webhook receiver that feeds the page's live status.
 import { randomUUID } from 'node:crypto';
 import { linkSignals, NotFoundError } from '@reelkit/core';
-import { isTerminal, signWebhookUrl, verifyWebhookUrl, WebhookPayloadError, type Renders } from '@reelkit/renders';
+import { isTerminal, type Renders } from '@reelkit/renders';
+import { signWebhookUrl, verifyWebhookUrl, WebhookPayloadError } from '@reelkit/renders/webhooks';
 import { inspectTemplate, validateModifications, type Templates } from '@reelkit/templates';
 import { Hono } from 'hono';
 import type { Render, TemplateForm } from '../shared/api.js';

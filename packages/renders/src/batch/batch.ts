@@ -6,41 +6,22 @@
 // and an unknown outcome is reconciled by its metadata tag before anyone decides again. The parts:
 // `submit.ts` (the ledger rule per item), `reconcile.ts` (finding an item by its tag), `sweep.ts`
 // (status checks of everything in flight), `pace.ts` (spacing submissions inside the rate limit).
-import { ReelkitError, RequestValidationError } from '@reelkit/core';
+// This file and everything only it imports are loaded lazily, on a batch's first `next()`: `start.ts`
+// (static) checks the arguments synchronously first, so a bad call still throws at `batch()`.
+import { ReelkitError } from '@reelkit/core';
 import { linkSignals } from '@reelkit/core';
-import { checkPositiveInteger } from '../arguments.js';
-import { MemoryLedger } from '../ledger.js';
+import { DEFAULT_LEASE_MS, MemoryLedger } from '../ledger.js';
 import type { CreateRenderParams, Render } from '../types.js';
 import { pacer, submitSpacingMs } from './pace.js';
 import { puller, trigger } from './queue.js';
 import { submitItem, type Accepted, type SubmitContext } from './submit.js';
 import { sweep, type InFlight } from './sweep.js';
-import type { BatchDeps, BatchOptions, BatchResult, BatchSummary } from './types.js';
+import type { BatchDeps, BatchGenerator, BatchOptions, BatchResult, BatchSummary } from './types.js';
 
-/** Default lease of a `submitting` claim: 5 minutes, far beyond one POST's per-attempt timeout. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_POLL_INTERVAL_MS = 2000;
 
-export type BatchGenerator<T> = AsyncGenerator<BatchResult<T>, BatchSummary, undefined>;
-
-export function emptySummary(): BatchSummary {
+function emptySummary(): BatchSummary {
   return { succeeded: 0, failed: 0, submitted: 0, rejected: 0, unknown: 0, skipped: 0, error: 0, total: 0 };
-}
-
-function checkItems(items: unknown): void {
-  const iterable = typeof items === 'object' && items !== null && (Symbol.iterator in items || Symbol.asyncIterator in items);
-  if (!iterable) throw new RequestValidationError('items: expected an iterable or async iterable of create requests', [{ path: 'items', message: 'expected an iterable or async iterable' }]);
-}
-
-export function createBatch(deps: BatchDeps) {
-  return function batch<T extends CreateRenderParams>(items: Iterable<T> | AsyncIterable<T>, options: BatchOptions<T> = {}): BatchGenerator<T> {
-    checkItems(items);
-    const concurrency = options.concurrency ?? 50;
-    const submitters = options.submitConcurrency ?? 1;
-    checkPositiveInteger(concurrency, 'options.concurrency');
-    checkPositiveInteger(submitters, 'options.submitConcurrency');
-    return run(deps, items, options, concurrency, submitters);
-  };
 }
 
 function submitContext<T extends CreateRenderParams>(deps: BatchDeps, options: BatchOptions<T>, signal: AbortSignal): SubmitContext<T> {
@@ -157,7 +138,8 @@ async function* drain<T>(queue: ResultQueue<T>, all: Promise<[{ inputError: unkn
   return queue.summary;
 }
 
-async function* run<T extends CreateRenderParams>(
+/** The batch proper, after `start.ts` checked its arguments: loaded on the first `next()` of a batch. */
+export async function* run<T extends CreateRenderParams>(
   deps: BatchDeps,
   items: Iterable<T> | AsyncIterable<T>,
   options: BatchOptions<T>,
@@ -200,15 +182,5 @@ async function* run<T extends CreateRenderParams>(
     stop.abort();
     flight.spaceFreed.signal();
     linked.dispose();
-  }
-}
-
-/** Runs a batch to its end: every result (in the order they finished) and the summary. */
-export async function collectBatch<T>(batch: BatchGenerator<T>): Promise<{ results: BatchResult<T>[]; summary: BatchSummary }> {
-  const results: BatchResult<T>[] = [];
-  for (;;) {
-    const next = await batch.next();
-    if (next.done) return { results, summary: next.value };
-    results.push(next.value);
   }
 }

@@ -4,9 +4,6 @@
 import type { CreateRenderParams, Render } from '../types.js';
 import type { BatchDeps } from './types.js';
 
-/** The batch's tag for an item: `reelkit-batch:<batchId>:<key>`. */
-export const batchTag = (batchId: string, key: string): string => `reelkit-batch:${batchId}:${key}`;
-
 /** GET /renders returns at most this many, most recent first, with no paging or metadata filter. */
 export const SEARCH_LIMIT = 100;
 

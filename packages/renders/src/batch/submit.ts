@@ -1,9 +1,9 @@
 // The submitter: one item through the ledger rule (src/ledger.ts) — claim, reconcile a previous
 // attempt by its tag, POST at most once, settle.
 import { ApiError, ReelkitError, RequestValidationError } from '@reelkit/core';
-import type { LedgerEntry, SubmissionLedger } from '../ledger.js';
+import { batchTag, type LedgerEntry, type SubmissionLedger } from '../ledger.js';
 import type { CreateRenderParams, Render } from '../types.js';
-import { batchTag, findByTag, SEARCH_LIMIT, type TagSearch } from './reconcile.js';
+import { findByTag, SEARCH_LIMIT, type TagSearch } from './reconcile.js';
 import type { BatchDeps, BatchResult, ItemBase } from './types.js';
 
 export interface SubmitContext<T> {

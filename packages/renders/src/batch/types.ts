@@ -114,6 +114,9 @@ export type BatchResult<T = CreateRenderParams> =
 
 export type BatchStatus = BatchResult['status'];
 
+/** What `batch()` returns: results as they finish, then the summary. */
+export type BatchGenerator<T> = AsyncGenerator<BatchResult<T>, BatchSummary, undefined>;
+
 /** Counts of the results, by status; `total` is every result reported. The generator's return value. */
 export interface BatchSummary {
   succeeded: number;
