@@ -3,7 +3,9 @@
 // exactly one selector, a frame rate per format, the 4-hour duration limit, safe modification keys.
 // @reelkit/renders calls checkRenderRequest before sending; @reelkit/emulator answers 400 with it.
 import type { ValidationIssue } from '../errors.js';
-import { operationSchemas, type components } from '../generated/creatomate/index.js';
+import type { components } from '../generated/creatomate/index.js';
+// The request table alone: the operation table would pull the response schemas into a browser bundle.
+import { requestSchemas } from '../generated/creatomate/requests.js';
 import { check } from '../validation.js';
 import { unsafeKeyReason } from './modification-keys.js';
 import type { OutputFormat, Source } from './renderscript.js';
@@ -137,7 +139,7 @@ function rangeIssues(req: CreateRenderRequest): ValidationIssue[] {
  */
 export function checkRenderRequest(params: unknown): ValidationIssue[] {
   if (!isRecord(params)) return [{ path: '(root)', message: `the render request must be an object, got ${params === null ? 'null' : Array.isArray(params) ? 'an array' : typeof params}` }];
-  const schemaIssues = check(operationSchemas.createRender.body, params, '');
+  const schemaIssues = check(requestSchemas.createRender.body, params, '');
   const req = params as CreateRenderRequest;
   return [...schemaIssues, ...selectorIssues(params), ...sourceIssues(params.source), ...modificationKeyIssues(params.modifications), ...rangeIssues(req)];
 }
