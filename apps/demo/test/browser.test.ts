@@ -118,7 +118,10 @@ describe('the demo page in Chromium', () => {
     await page.goto(`${demo.url}/#history`);
     await page.reload();
     await page.getByRole('heading', { name: 'History' }).waitFor();
-    await expect(page.locator('.history li').filter({ hasText: 'succeeded' }).filter({ hasText: 'Product Card' }).count()).resolves.toBeGreaterThan(0);
+    // The list is fetched after the page renders: wait for the entry rather than counting at once.
+    const entry = page.locator('.history li').filter({ hasText: 'succeeded' }).filter({ hasText: 'Product Card' });
+    await entry.first().waitFor({ timeout: 10_000 });
+    await expect(entry.count()).resolves.toBeGreaterThan(0);
     await shot('history-after-reload');
     expect(await axeViolations()).toEqual([]);
   });
