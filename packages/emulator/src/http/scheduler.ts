@@ -3,8 +3,8 @@
 // next: behind 2,000 requests in flight, a health check waited over a second. Now a request that arrives
 // is only queued, and the queue is worked off in small batches, one batch per event-loop turn, so the
 // loop polls the sockets again between two batches. The batch grows while a turn stays under TURN_MS and
-// halves when one runs over, which keeps throughput close to handling everything inline. Health checks
-// skip the queue. Order is kept: first come, first handled.
+// halves when one runs over: under a flood that costs some throughput (bench/RESULTS.md), for an event
+// loop that stays responsive. Health checks skip the queue. Order is kept: first come, first handled.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
