@@ -342,9 +342,15 @@ function createTransport(config: VendorConfig, options: ClientOptions): Transpor
   let checkBody: CheckBody | undefined;
   // The schemas and the code that checks against them arrive together, only for clients that check responses.
   const loadResponseChecks = async () => {
-    const [table, checker] = await Promise.all([config.loadResponses(), import('./response-check.js')]);
-    checkBody = checker.checkBody;
-    return table;
+    try {
+      const [table, checker] = await Promise.all([config.loadResponses(), import('./response-check.js')]);
+      checkBody = checker.checkBody;
+      return table;
+    } catch (cause) {
+      // A chunk a browser could not fetch: say so as a ReelkitError, and let the next call try again.
+      responses = undefined;
+      throw new ReelkitError(`Could not load the ${config.vendor} response schemas to check a response (validate.response: 'off' skips them)`, { cause });
+    }
   };
   return {
     vendor: config.vendor,
