@@ -380,8 +380,7 @@ export function createApiClient<Paths, Vendor extends string>(config: VendorConf
       req = prepareRequest(t.requestContext, method, t.ops.get(`${method} ${template}`), template, init);
     } catch (err) {
       // Preparation errors reject the promise like every other error (never a synchronous throw).
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- prepareRequest throws only ReelkitErrors
-      return Promise.reject(err);
+      return Promise.reject(err instanceof ReelkitError ? err : new ReelkitError(`Could not prepare ${method} ${template}`, { cause: err }));
     }
     return send(t, req, init, finish);
   };
